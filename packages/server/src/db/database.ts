@@ -1,0 +1,36 @@
+import { CamelCasePlugin, Kysely, type Transaction } from 'kysely';
+import type { Config } from '../config/config.js';
+import type { Database } from './schema.js';
+import { createSqliteDialect } from './sqlite/sqlite-dialect.js';
+import { createPostgresDialect } from './postgres/postgres-dialect.js';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or an open transaction: domain operations accept both. */
+export type DbOrTx = Kysely<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database. */
+export function openDatabase(database: Config['database']): DatabaseHandle {
+  if (database.kind === 'sqlite') {
+    const { dialect, close } = createSqliteDialect(database.file);
+    const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+    return {
+      db,
+      dialect: 'sqlite',
+      close: async () => {
+        await db.destroy().catch(() => undefined);
+        close();
+      },
+    };
+  }
+  const { dialect } = createPostgresDialect(database.url);
+  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../database.js';
+import * as foundation from './20261127000000-foundation.js';
+
+export interface MigrationModule {
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+}
+
+/**
+ * Every migration, by timestamped name, in order. Forward-only: there are no `down` functions;
+ * a mistake is fixed by a new migration.
+ */
+export const migrations: Record<string, MigrationModule> = {
+  '20261127000000-foundation': foundation,
+};

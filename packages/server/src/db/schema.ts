@@ -1,0 +1,162 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case columns).
+ * Timestamps are ISO-8601 UTC strings on both dialects; flags are 0/1 integers so SQLite and
+ * PostgreSQL bind them the same way. Every tenant-owned table carries `orgId`.
+ */
+export interface Database {
+  organizations: OrganizationTable;
+  locations: LocationTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  invitations: InvitationTable;
+  sessions: SessionTable;
+  passwordResets: PasswordResetTable;
+  auditEvents: AuditEventTable;
+  auditChainHeads: AuditChainHeadTable;
+  jobs: JobTable;
+  cronSlots: CronSlotTable;
+}
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  kind: 'practice' | 'agency';
+  requireTotp: number;
+  idleTimeoutMinutes: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LocationTable {
+  id: string;
+  orgId: string;
+  name: string;
+  address: string;
+  city: string;
+  state: string;
+  zip: string;
+  phone: string;
+  fax: string | null;
+  timeZone: string;
+  archived: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  /** AES-256-GCM sealed TOTP secret; null until 2FA setup begins. */
+  totpSecretSealed: string | null;
+  totpEnabled: number;
+  /** The last accepted TOTP time step: a code is never accepted twice. */
+  totpLastStep: number;
+  failedLogins: number;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Role =
+  | 'owner'
+  | 'admin'
+  | 'marketer'
+  | 'compliance_officer'
+  | 'clinician'
+  | 'front_desk'
+  | 'viewer';
+
+export interface MembershipTable {
+  orgId: string;
+  userId: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  orgId: string;
+  email: string;
+  role: Role;
+  tokenHash: string;
+  status: 'pending' | 'accepted' | 'revoked';
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token: a database leak does not leak sessions. */
+  id: string;
+  userId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface PasswordResetTable {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface AuditEventTable {
+  id: string;
+  orgId: string;
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  outcome: 'success' | 'failure' | 'denied';
+  /** JSON object; never PHI. */
+  details: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  orgId: string;
+  lastSeq: number;
+  lastHash: string;
+}
+
+export interface JobTable {
+  id: string;
+  name: string;
+  payload: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  attempts: number;
+  maxAttempts: number;
+  runAt: string;
+  lockedUntil: string | null;
+  lastError: string | null;
+  singletonKey: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CronSlotTable {
+  name: string;
+  slot: string;
+  createdAt: string;
+}
+
+export type OrganizationRow = Selectable<OrganizationTable>;
+export type LocationRow = Selectable<LocationTable>;
+export type UserRow = Selectable<UserTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type NewAuditEvent = Insertable<AuditEventTable>;
+export type { Generated };
