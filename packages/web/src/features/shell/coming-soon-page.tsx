@@ -1,0 +1,117 @@
+import { Badge, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  IconCalendarEvent,
+  IconChartLine,
+  IconInbox,
+  IconPencilPlus,
+  IconSignature,
+  IconStethoscope,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { PageHeader } from '../../components/page-header';
+
+interface Area {
+  title: string;
+  summary: string;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+  points: string[];
+}
+
+export const comingSoon = {
+  compose: {
+    title: 'Compose',
+    icon: IconPencilPlus,
+    summary:
+      'Write once, tailor for every network, and publish with the guard checking as you type.',
+    points: [
+      'One draft, tailored per network: length limits, hashtags, media and alt text',
+      'Live PHI and claims checks on every word before it can be scheduled',
+      'Approval by your compliance officer, with every change after approval sent back to review',
+      'Link a signed patient authorization to stories and testimonials',
+    ],
+  },
+  calendar: {
+    title: 'Calendar',
+    icon: IconCalendarEvent,
+    summary: "Plan your practice's content against your objectives, in each location's time zone.",
+    points: [
+      'Drag posts between days; recurring posts for regular tips',
+      'Health observances (Heart Month, Flu season) suggested in advance',
+      'A warning when promotion starts to outweigh education',
+    ],
+  },
+  inbox: {
+    title: 'Inbox',
+    icon: IconInbox,
+    summary:
+      'Every review, comment and mention from Google, Facebook, Healthgrades and more, in one place.',
+    points: [
+      'Sentiment, topic and urgency for each item, assignment and response-time targets',
+      'Replies checked so they never confirm that someone is a patient',
+      'Safe reply templates your compliance officer approves',
+    ],
+  },
+  consents: {
+    title: 'Consents',
+    icon: IconSignature,
+    summary: 'HIPAA marketing authorizations that patients sign on their phone.',
+    points: [
+      'All the elements 45 CFR 164.508 requires, stored as a signed PDF',
+      'Linked to the posts and media that depend on them',
+      'Expiry or revocation pulls scheduled posts and takes published ones down',
+    ],
+  },
+  providers: {
+    title: 'Providers',
+    icon: IconStethoscope,
+    summary: 'Verified provider profiles patients can trust.',
+    points: [
+      'Credentials, NPI, licences, board certifications, education and languages',
+      'Publications from PubMed, shared as posts in one click',
+      'Public profile pages with schema.org data and no third-party trackers',
+    ],
+  },
+  analytics: {
+    title: 'Analytics',
+    icon: IconChartLine,
+    summary: 'What works, per location and provider, measured without pixels.',
+    points: [
+      'Rating and review volume trends, response rate and time',
+      'Engagement per post and first-party link tracking',
+      'Reports as CSV and PDF',
+    ],
+  },
+} satisfies Record<string, Area>;
+
+export function ComingSoonPage(props: { area: keyof typeof comingSoon }) {
+  const area: Area = comingSoon[props.area];
+  return (
+    <>
+      <PageHeader title={area.title} description={area.summary} />
+      <Paper withBorder p={{ base: 'lg', sm: 'xl' }} maw={760}>
+        <Stack gap="md">
+          <ThemeIcon size={52} radius="xl" variant="light" aria-hidden>
+            <area.icon size={28} stroke={1.6} />
+          </ThemeIcon>
+          <div>
+            <Badge variant="light" color="bedside" mb="xs">
+              Coming soon
+            </Badge>
+            <Title order={2} size="h3">
+              What you will find here
+            </Title>
+          </div>
+          <List spacing="xs" size="sm">
+            {area.points.map((point) => (
+              <List.Item key={point}>{point}</List.Item>
+            ))}
+          </List>
+          <Text size="sm" c="dimmed">
+            In the meantime, try <strong>Check text</strong> to see how the guard reviews a post or
+            reply before it goes out.
+          </Text>
+        </Stack>
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import {
+  IconBuildingHospital,
+  IconCalendarEvent,
+  IconChartLine,
+  IconClipboardList,
+  IconHome,
+  IconInbox,
+  IconMapPin,
+  IconPencilPlus,
+  IconShieldCheck,
+  IconSignature,
+  IconStethoscope,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import type { Role } from '../../api/types';
+import { paths } from '../../paths';
+import { can } from '../members/roles';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon: ComponentType<{ size?: number; stroke?: number; 'aria-hidden'?: boolean }>;
+  soon?: boolean;
+  visible?: (role: Role) => boolean;
+}
+
+export interface NavSection {
+  title?: string;
+  items: NavItem[];
+}
+
+export const navSections: NavSection[] = [
+  {
+    items: [
+      { label: 'Dashboard', to: paths.home, icon: IconHome },
+      { label: 'Compose', to: paths.compose, icon: IconPencilPlus, soon: true },
+      { label: 'Calendar', to: paths.calendar, icon: IconCalendarEvent, soon: true },
+      { label: 'Inbox', to: paths.inbox, icon: IconInbox, soon: true },
+      { label: 'Consents', to: paths.consents, icon: IconSignature, soon: true },
+      { label: 'Providers', to: paths.providers, icon: IconStethoscope, soon: true },
+      { label: 'Analytics', to: paths.analytics, icon: IconChartLine, soon: true },
+      { label: 'Check text', to: paths.checkText, icon: IconShieldCheck },
+    ],
+  },
+  {
+    title: 'Settings',
+    items: [
+      { label: 'Organization', to: paths.organization, icon: IconBuildingHospital },
+      { label: 'Locations', to: paths.locations, icon: IconMapPin },
+      {
+        label: 'Members & invitations',
+        to: paths.members,
+        icon: IconUsers,
+        visible: can.manageMembers,
+      },
+      { label: 'Audit log', to: paths.audit, icon: IconClipboardList, visible: can.readAudit },
+      { label: 'Profile', to: paths.profile, icon: IconUserCircle },
+    ],
+  },
+];

@@ -1,0 +1,22 @@
+/** Every route of the app, so links and redirects cannot drift apart. */
+export const paths = {
+  home: '/',
+  setup: '/setup',
+  signIn: '/sign-in',
+  forgotPassword: '/forgot-password',
+  resetPassword: '/reset-password',
+  invite: (token: string) => `/invite/${encodeURIComponent(token)}`,
+  twoFactorRequired: '/two-factor-setup',
+  compose: '/compose',
+  calendar: '/calendar',
+  inbox: '/inbox',
+  consents: '/consents',
+  providers: '/providers',
+  analytics: '/analytics',
+  checkText: '/check-text',
+  organization: '/settings/organization',
+  locations: '/settings/locations',
+  members: '/settings/members',
+  audit: '/settings/audit',
+  profile: '/profile',
+} as const;

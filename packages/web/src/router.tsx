@@ -1,0 +1,63 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
+import { AcceptInvitePage } from './features/auth/accept-invite-page';
+import { ForgotPasswordPage } from './features/auth/forgot-password-page';
+import { RequireSession } from './features/auth/require-session';
+import { ResetPasswordPage } from './features/auth/reset-password-page';
+import { SignInPage } from './features/auth/sign-in-page';
+import { AuditPage } from './features/audit/audit-page';
+import { LocationsPage } from './features/locations/locations-page';
+import { MembersPage } from './features/members/members-page';
+import { OrganizationPage } from './features/org/organization-page';
+import { ProfilePage } from './features/profile/profile-page';
+import { TwoFactorRequiredPage } from './features/profile/two-factor-required-page';
+import { SetupPage } from './features/setup/setup-page';
+import { AppLayout } from './features/shell/app-layout';
+import { comingSoon, ComingSoonPage } from './features/shell/coming-soon-page';
+import { DashboardPage } from './features/shell/dashboard-page';
+import { NotFoundPage } from './features/shell/not-found-page';
+import { RootGate } from './features/shell/root-gate';
+import { paths } from './paths';
+
+const placeholders: RouteObject[] = (Object.keys(comingSoon) as (keyof typeof comingSoon)[]).map(
+  (area) => ({ path: paths[area], element: <ComingSoonPage area={area} /> }),
+);
+
+export const router = createBrowserRouter([
+  {
+    element: <RootGate />,
+    children: [
+      { path: paths.setup, element: <SetupPage /> },
+      { path: paths.signIn, element: <SignInPage /> },
+      { path: paths.forgotPassword, element: <ForgotPasswordPage /> },
+      { path: paths.resetPassword, element: <ResetPasswordPage /> },
+      { path: '/invite/:token', element: <AcceptInvitePage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: paths.twoFactorRequired, element: <TwoFactorRequiredPage /> },
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <DashboardPage /> },
+              ...placeholders,
+              {
+                path: paths.checkText,
+                lazy: async () => {
+                  const { CheckTextPage } = await import('./features/guard/check-text-page');
+                  return { Component: CheckTextPage };
+                },
+              },
+              { path: '/settings', element: <Navigate to={paths.organization} replace /> },
+              { path: paths.organization, element: <OrganizationPage /> },
+              { path: paths.locations, element: <LocationsPage /> },
+              { path: paths.members, element: <MembersPage /> },
+              { path: paths.audit, element: <AuditPage /> },
+              { path: paths.profile, element: <ProfilePage /> },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
