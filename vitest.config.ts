@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { StrictSkipReporter } from './tools/strict-skip-reporter.js';
 
@@ -5,10 +6,15 @@ import { StrictSkipReporter } from './tools/strict-skip-reporter.js';
 // Projects run in order of cost; browser and database suites decide for themselves whether their
 // real dependency is present (see tools/test-env.ts) and CI turns any skip into a failure.
 export default defineConfig({
+  resolve: {
+    // Tests run the guard from source, so no build is needed between editing it and testing.
+    alias: { '@bedside/guard': fileURLToPath(new URL('./packages/guard/src/index.ts', import.meta.url)) },
+  },
   test: {
     reporters: ['default', new StrictSkipReporter()],
     projects: [
       {
+        extends: true,
         test: {
           name: 'guard',
           include: ['packages/guard/src/**/*.test.ts', 'packages/guard/bench/**/*.test.ts'],
@@ -16,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'server',
           include: ['packages/server/src/**/*.test.ts'],
@@ -26,6 +33,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'web',
           include: ['packages/web/src/**/*.test.ts', 'packages/web/src/**/*.test.tsx'],
@@ -33,6 +41,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],

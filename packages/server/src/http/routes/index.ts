@@ -1,0 +1,21 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppServices } from '../services.js';
+import { auditRoutes } from './audit.js';
+import { authRoutes } from './auth.js';
+import { guardRoutes } from './guard.js';
+import { healthRoutes } from './health.js';
+import { invitationRoutes } from './invitations.js';
+import { locationRoutes } from './locations.js';
+import { memberRoutes } from './members.js';
+import { meRoutes } from './me.js';
+import { orgRoutes } from './orgs.js';
+import { setupRoutes } from './setup.js';
+
+/** Every API route, under /api. Each file registers one resource. */
+export function registerRoutes(services: AppServices): FastifyPluginAsync {
+  return async (app) => {
+    for (const routes of [healthRoutes, setupRoutes, authRoutes, meRoutes, orgRoutes, locationRoutes, memberRoutes, invitationRoutes, auditRoutes, guardRoutes]) {
+      await app.register(routes(services));
+    }
+  };
+}

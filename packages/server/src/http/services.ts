@@ -1,0 +1,18 @@
+import type { Config } from '../config/config.js';
+import type { DatabaseHandle } from '../db/database.js';
+import type { JobRunner } from '../jobs/job-runner.js';
+import type { Logger } from '../logging/logger.js';
+import type { Mailer } from '../mail/mailer.js';
+import type { SecretBox } from '../security/secret-box.js';
+
+/** What the HTTP layer is built from; tests build it with their own database and mailer. */
+export interface AppServices {
+  config: Config;
+  database: DatabaseHandle;
+  mailer: Mailer;
+  box: SecretBox;
+  log: Logger;
+  jobs?: JobRunner;
+  /** Where the built web app is, or null to serve the API only. */
+  webRoot: string | null;
+}
