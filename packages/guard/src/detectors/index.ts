@@ -1,0 +1,31 @@
+import type { CheckDocument } from '../engine/document.js';
+import { detectAges } from './age.js';
+import { detectAlphanumericIds } from './alphanumeric-id.js';
+import { detectDateWords } from './date-words.js';
+import { detectEmailsAndHandles } from './email-and-handle.js';
+import { detectIpv6 } from './ipv6.js';
+import { detectLabelledIds } from './labelled-id.js';
+import { detectNumericIdentifiers } from './numeric-identifiers.js';
+import { detectPersonNames } from './person-name.js';
+import { detectPlaces } from './place.js';
+import { detectStreetAddresses } from './street-address.js';
+import { detectUrls } from './url.js';
+
+/**
+ * Detectors in the order they run. Structured identifiers first: they claim their tokens so the name and place
+ * models do not read "Maple" in an e-mail or "Main" in an address as a person. Names run before dates and places
+ * so that those know whether a person is in the sentence.
+ */
+export const DETECTORS: ReadonlyArray<(doc: CheckDocument) => void> = [
+  detectUrls,
+  detectEmailsAndHandles,
+  detectIpv6,
+  detectLabelledIds,
+  detectAges,
+  detectNumericIdentifiers,
+  detectAlphanumericIds,
+  detectStreetAddresses,
+  detectPersonNames,
+  detectDateWords,
+  detectPlaces,
+];

@@ -1,0 +1,47 @@
+import type { CheckDocument } from '../engine/document.js';
+import type { Token } from '../text/tokenize.js';
+import { NOT_NAMES } from '../data/vocab/name-cues.js';
+import { US_STATE_NAMES } from '../data/vocab/places.js';
+
+/**
+ * How a single token looks to the name model:
+ * given/surname: in a name list and not a common word; ambiguous: in a name list and a common word ("Will", "Rose");
+ * unknown: capitalised, in no list (foreign names); initial: "J." ; lower: lowercase but in a name list.
+ */
+export type NameClass = 'given' | 'surname' | 'ambiguous' | 'unknown' | 'initial' | 'lower' | 'no';
+
+const MAX_NAME_TOKEN = 30;
+
+/** Classifies token `i` for the name model. */
+export function classifyNameToken(doc: CheckDocument, i: number): NameClass {
+  const t = doc.tokens[i];
+  if (!t || t.kind !== 'word' || doc.isClaimed(i) || t.text.length > MAX_NAME_TOKEN) return 'no';
+  const norm = t.norm;
+  if (t.text.length === 1) return t.cap && doc.tokens[i + 1]?.text === '.' ? 'initial' : 'no';
+  if (NOT_NAMES.has(norm) || US_STATE_NAMES.has(norm)) return 'no';
+  const lex = doc.lex;
+  const parts = norm.includes('-') ? norm.split('-') : [norm];
+  const given = parts.some((p) => lex.firstNames.has(p));
+  const surname = parts.some((p) => lex.surnames.has(p));
+  const english = lex.english.has(norm) || (norm.endsWith('s') && lex.english.has(norm.slice(0, -1)));
+  if (!t.cap) {
+    if (t.text !== norm && !t.text.startsWith(norm)) return 'no';
+    return (given || surname) && !english ? 'lower' : 'no';
+  }
+  if (t.allCaps && !(given || surname) && t.text.length <= 4) return 'no';
+  if (given || surname) {
+    if (english) return 'ambiguous';
+    return given ? 'given' : 'surname';
+  }
+  if (english) return 'no';
+  if (lex.usCities.has(norm) || lex.worldCities.has(norm)) return 'no';
+  return isPlausibleName(t) ? 'unknown' : 'no';
+}
+
+/** Unknown capitalised words: letters only (apostrophes and hyphens inside allowed), no inner capitals except Mc/Mac/O'/De style. */
+function isPlausibleName(t: Token): boolean {
+  const s = t.text.replace(/['’]s$/u, '');
+  if (s.length < 2) return false;
+  if (!/^[\p{Lu}][\p{Ll}\p{M}'’-]+$/u.test(s) && !/^(?:Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)[\p{Lu}][\p{Ll}]+$/u.test(s) && !(t.allCaps && s.length > 4)) return false;
+  return !/(ing|tion|ment|ness|able|ible|ology|itis|ectomy|ology)$/u.test(t.norm);
+}

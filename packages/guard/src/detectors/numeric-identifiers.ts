@@ -1,0 +1,37 @@
+import type { CheckDocument } from '../engine/document.js';
+import { findNumericRuns, type NumericRun } from '../text/numeric-runs.js';
+import { matchIpv4 } from './ipv4.js';
+import { matchLongNumber } from './long-number.js';
+import { matchNumericDate } from './numeric-date.js';
+import { matchPaymentCard } from './payment-card.js';
+import { matchPhone } from './phone.js';
+import { matchSsn } from './ssn.js';
+import { matchZip } from './zip-code.js';
+
+type Matcher = (doc: CheckDocument, run: NumericRun, i: number) => number | undefined;
+
+/** Most specific first: an IP or a date must not be read as a phone, an SSN not as a card. */
+const MATCHERS: Matcher[] = [matchIpv4, matchNumericDate, matchSsn, matchPaymentCard, matchPhone, matchZip, matchLongNumber];
+
+/**
+ * Walks every numeric run once. At each group the first matcher that fits consumes its groups;
+ * each matcher looks at a bounded window, so the whole pass is linear in the input.
+ */
+export function detectNumericIdentifiers(doc: CheckDocument): void {
+  for (const run of findNumericRuns(doc.text)) {
+    let i = 0;
+    while (i < run.groups.length) {
+      const g = run.groups[i];
+      if (g && doc.isClaimed(doc.tokenIndexAt(g.start))) {
+        i++;
+        continue;
+      }
+      let next: number | undefined;
+      for (const m of MATCHERS) {
+        next = m(doc, run, i);
+        if (next !== undefined) break;
+      }
+      i = next !== undefined && next > i ? next : i + 1;
+    }
+  }
+}

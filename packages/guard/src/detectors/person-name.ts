@@ -1,0 +1,147 @@
+import type { CheckDocument } from '../engine/document.js';
+import type { Severity } from '../types.js';
+import { CLINICIAN_TITLES, GREETING_CUES, HONORIFICS } from '../data/vocab/name-cues.js';
+import { classifyNameToken, type NameClass } from './name-tokens.js';
+
+const MAX_RUN = 5;
+/** Words right after a capitalised run that make it an organisation or a place, not a person. */
+const ORG_WORDS = new Set([
+  'inc', 'llc', 'corp', 'corporation', 'company', 'co', 'group', 'dental', 'dentistry', 'clinic', 'hospital', 'medical',
+  'health', 'university', 'college', 'school', 'bank', 'foundation', 'center', 'centre', 'insurance', 'systems',
+  'software', 'associates', 'partners', 'orchestra', 'street', 'avenue', 'road', 'county', 'park', 'lake', 'river',
+  'institute', 'labs', 'pharmacy', 'church', 'hall', 'library', 'museum', 'airport', 'station', 'mall', 'club',
+]);
+const LOCATIVES = new Set(['in', 'at', 'from', 'near', 'to', 'en', 'desde', 'of']);
+const NAME_PHRASES = [['name', 'is'], ['named'], ['called'], ['me', 'llamo'], ['soy'], ['i', 'am'], ['i’m'], ["i'm"], ['im'], ['this', 'is']];
+
+interface Run {
+  first: number;
+  last: number;
+  classes: NameClass[];
+}
+
+/**
+ * The name model: capitalised runs scored by gazetteers (given names, surnames), shape (unknown capitalised words,
+ * initials) and context (honorifics, greetings, "our patient", "Dr."). The practice's own providers and staff are skipped.
+ */
+export function detectPersonNames(doc: CheckDocument): void {
+  const t = doc.tokens;
+  for (let i = 0; i < t.length; i++) {
+    const c = classifyNameToken(doc, i);
+    if (c === 'no' || c === 'initial') continue;
+    const run = collectRun(doc, i, c);
+    judge(doc, run);
+    i = run.last;
+  }
+}
+
+function collectRun(doc: CheckDocument, i: number, c: NameClass): Run {
+  const run: Run = { first: i, last: i, classes: [c] };
+  let k = i;
+  while (run.classes.length < MAX_RUN) {
+    let n = k + 1;
+    if (doc.tokens[n]?.text === '.' && run.classes[run.classes.length - 1] === 'initial') n++;
+    const space = doc.tokens[n];
+    if (!space || space.kind !== 'space' || space.newline || space.text.length > 2) break;
+    const cls = classifyNameToken(doc, n + 1);
+    if (cls === 'no' || (cls === 'lower') !== (c === 'lower')) break;
+    k = n + 1;
+    run.classes.push(cls);
+    if (cls !== 'initial') run.last = k;
+  }
+  return run;
+}
+
+function previousWords(doc: CheckDocument, index: number, count: number): string[] {
+  const out: string[] = [];
+  for (let k = index - 1; k >= 0 && out.length < count && k > index - 12; k--) {
+    const x = doc.tokens[k];
+    if (!x) break;
+    if (x.kind === 'space') {
+      if (x.newline) break;
+      continue;
+    }
+    if (x.kind === 'punct') {
+      if (x.text === ',' || x.text === '.' && out.length === 0 && /^(mr|mrs|ms|dr|dra|sr|sra|srta|mx|prof)$/.test(doc.tokens[k - 1]?.norm ?? '')) continue;
+      if (x.text === ':' || x.text === '"' || x.text === '“') continue;
+      break;
+    }
+    out.push(x.norm);
+  }
+  return out;
+}
+
+function judge(doc: CheckDocument, run: Run): void {
+  const t = doc.tokens;
+  const first = t[run.first];
+  const last = t[run.last];
+  if (!first || !last) return;
+  const names: string[] = [];
+  for (let k = run.first; k <= run.last; k++) {
+    const x = t[k];
+    if (x && x.kind === 'word' && x.text.length > 1) names.push(x.norm);
+  }
+  const practice = doc.practice;
+  if (names.length > 0 && names.every((n) => practice.personTokens.has(n))) return;
+  if (names.length > 0 && names.every((n) => practice.practiceNameTokens.has(n) || practice.addressTokens.has(n))) return;
+  const before = previousWords(doc, run.first, 3);
+  const prev = before[0] ?? '';
+  const after = nextWord(doc, run.last);
+  if (ORG_WORDS.has(after)) return;
+  const classes = run.classes.filter((c) => c !== 'initial');
+  const strong = classes.filter((c) => c === 'given' || c === 'surname').length;
+  const unknown = classes.filter((c) => c === 'unknown').length;
+  const clinician = CLINICIAN_TITLES.has(prev);
+  const honorific = HONORIFICS.has(prev);
+  const greeting = GREETING_CUES.has(prev) || prev === 'birthday' || prev === 'bday' || prev === 'cumpleaños' || nameIntro(before);
+  const patientWord = prev === 'patient' || prev === 'paciente' || prev === 'patients';
+  const cue = honorific || greeting || patientWord;
+  if (!cue && !clinician && LOCATIVES.has(prev) && classes.length === 1 && isPlace(doc, first.norm)) return;
+  let accept: boolean;
+  if (cue || clinician) accept = true;
+  else if (classes[0] === 'lower') accept = classes.length >= 2;
+  else if (classes.length >= 2) accept = strong + unknown >= 1 && !(first.sentenceStart && classes[0] === 'ambiguous' && strong + unknown === 0);
+  else accept = strong === 1 || (unknown === 1 && !first.sentenceStart);
+  if (!accept) return;
+  const start = first.start;
+  const end = last.end;
+  const sentence = first.sentence;
+  let severity: Severity;
+  if (doc.kind === 'inbound') severity = 'info';
+  else if (clinician) severity = 'warn';
+  else if (cue || doc.personCue(sentence) || doc.kind === 'reply') severity = doc.kind === 'message' ? 'warn' : 'block';
+  else severity = 'warn';
+  if (!clinician) doc.markPerson(sentence, cue);
+  doc.add(
+    {
+      rule: 'phi.name',
+      category: 'name',
+      start,
+      end,
+      severity,
+      message: clinician
+        ? 'A clinician who is not on the practice’s provider list. If this person is a patient or relative, remove the name.'
+        : 'A person’s name that is not one of the practice’s providers or staff. Naming a patient or relative is a HIPAA disclosure.',
+      fix: { kind: 'redact', replacement: '[name]', description: 'Remove the name or replace it with [name].' },
+    },
+    clinician ? 35 : 45,
+  );
+}
+
+function nameIntro(before: string[]): boolean {
+  return NAME_PHRASES.some((p) => p.every((w, k) => before[p.length - 1 - k] === w));
+}
+
+function nextWord(doc: CheckDocument, index: number): string {
+  for (let k = index + 1; k < doc.tokens.length && k < index + 4; k++) {
+    const x = doc.tokens[k];
+    if (!x || (x.kind === 'space' && x.newline)) return '';
+    if (x.kind === 'word') return x.norm;
+    if (x.kind === 'punct' && x.text !== '&') return '';
+  }
+  return '';
+}
+
+function isPlace(doc: CheckDocument, norm: string): boolean {
+  return doc.lex.usCities.has(norm) || doc.lex.worldCities.has(norm) || doc.practice.cities.has(norm);
+}

@@ -1,0 +1,174 @@
+import type { CheckDocument } from '../engine/document.js';
+import { redactFix } from '../engine/redaction.js';
+import type { Token } from '../text/tokenize.js';
+import { FOREIGN_STREET_ENDINGS, STREET_PREFIXES, STREET_SUFFIXES, UNIT_WORDS, US_STATE_CODES, US_STATE_NAMES } from '../data/vocab/places.js';
+
+const MAX_STREET_WORDS = 5;
+const DIRECTIONS = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'north', 'south', 'east', 'west']);
+
+/**
+ * Street addresses: "1200 W. Maple Grove Rd, Apt 4B, Springfield, IL 62704", "Friedhofstrasse 33", "Calle Mayor 5",
+ * "P.O. Box 12", and unit parts ("Suite 464"). The practice's own address is skipped.
+ */
+export function detectStreetAddresses(doc: CheckDocument): void {
+  const t = doc.tokens;
+  for (let i = 0; i < t.length; i++) {
+    const tok = t[i];
+    if (!tok || doc.isClaimed(i)) continue;
+    let span: { first: number; last: number } | undefined;
+    if (tok.kind === 'num' && tok.text.length <= 6) span = numberFirst(t, i);
+    else if (tok.kind === 'word' && tok.cap) span = nameFirst(t, i);
+    if (!span && tok.kind === 'word' && UNIT_WORDS.has(tok.norm) && tok.cap) span = unitOnly(t, i);
+    if (!span) continue;
+    span.last = extendTail(t, span.last);
+    report(doc, span.first, span.last);
+    i = span.last;
+  }
+}
+
+function nextIdx(t: Token[], i: number): number {
+  let k = i + 1;
+  while (k < t.length && (t[k]?.kind === 'space' && !t[k]?.newline || t[k]?.text === '.')) k++;
+  return k;
+}
+
+/** "123 Main Street", "4 N Elm St." */
+function numberFirst(t: Token[], i: number): { first: number; last: number } | undefined {
+  let k = nextIdx(t, i);
+  let words = 0;
+  let last = -1;
+  while (k < t.length && words <= MAX_STREET_WORDS) {
+    const x = t[k];
+    if (!x || !(x.kind === 'word' || (x.kind === 'alnum' && /^\d+(st|nd|rd|th)$/i.test(x.text)))) break;
+    if (!(x.cap || DIRECTIONS.has(x.norm) || x.kind === 'alnum')) break;
+    words++;
+    if (words >= 2 && STREET_SUFFIXES.has(x.norm)) last = k;
+    else if (words >= 1 && last === -1 && STREET_SUFFIXES.has(x.norm) && words > 1) last = k;
+    k = nextIdx(t, k);
+  }
+  return last === -1 ? undefined : { first: i, last };
+}
+
+/** "Friedhofstrasse 33", "Calle Mayor 5", "Koskikatu 25". */
+function nameFirst(t: Token[], i: number): { first: number; last: number } | undefined {
+  const tok = t[i];
+  if (!tok) return undefined;
+  const foreign = FOREIGN_STREET_ENDINGS.some((e) => tok.norm.length > e.length + 2 && tok.norm.endsWith(e));
+  let k = nextIdx(t, i);
+  if (STREET_PREFIXES.has(tok.norm)) {
+    let words = 0;
+    while (k < t.length && words < 4 && t[k]?.kind === 'word') {
+      words++;
+      k = nextIdx(t, k);
+    }
+    if (words === 0) return undefined;
+  } else if (!foreign) return undefined;
+  const num = t[k];
+  if (num && (num.kind === 'num' || num.kind === 'alnum') && num.text.length <= 6) return { first: i, last: k };
+  return undefined;
+}
+
+/** "Apt. 117", "Suite 464", "PO Box 12", "PSC 3294, Box 9168". */
+function unitOnly(t: Token[], i: number): { first: number; last: number } | undefined {
+  let k = nextIdx(t, i);
+  if (t[k]?.norm === 'box') k = nextIdx(t, k);
+  if (t[k]?.text === '#') k = nextIdx(t, k);
+  const num = t[k];
+  if (num && (num.kind === 'num' || num.kind === 'alnum') && num.text.length <= 6) return { first: i, last: k };
+  return undefined;
+}
+
+/** Continues over ", Apt 4", ", Springfield, IL 62704" on the same line. */
+function extendTail(t: Token[], last: number): number {
+  let end = last;
+  let k = last + 1;
+  let guard = 0;
+  while (k < t.length && guard++ < 24) {
+    const x = t[k];
+    if (!x) break;
+    if (x.kind === 'space' && x.newline) break;
+    if (x.kind === 'space' || x.text === ',' || x.text === '.' || x.text === '#') {
+      k++;
+      continue;
+    }
+    if (x.kind === 'word' && UNIT_WORDS.has(x.norm)) {
+      const n = t[nextIdx(t, k)];
+      if (n && (n.kind === 'num' || n.kind === 'alnum')) {
+        end = nextIdx(t, k);
+        k = end + 1;
+        continue;
+      }
+      break;
+    }
+    if (x.kind === 'word' && (US_STATE_CODES.has(x.norm) && x.allCaps || US_STATE_NAMES.has(x.norm))) {
+      end = k;
+      k++;
+      continue;
+    }
+    if (x.kind === 'num' && x.text.length === 5 && end !== last) {
+      end = k;
+      k++;
+      if (t[k]?.text === '-' && t[k + 1]?.kind === 'num') {
+        end = k + 1;
+        k += 2;
+      }
+      break;
+    }
+    if (x.kind === 'word' && x.cap && !UNIT_WORDS.has(x.norm)) {
+      // A city before a state: accept it only if a state follows within three tokens.
+      let j = k;
+      let ok = false;
+      for (let s = 0; s < 6 && j < t.length; s++) {
+        j = nextIdx(t, j);
+        const y = t[j];
+        if (y?.text === ',') continue;
+        if (y && y.kind === 'word' && (US_STATE_CODES.has(y.norm) && y.allCaps || US_STATE_NAMES.has(y.norm))) ok = true;
+        break;
+      }
+      if (!ok) break;
+      end = k;
+      k++;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+function report(doc: CheckDocument, first: number, last: number): void {
+  const a = doc.tokens[first];
+  const b = doc.tokens[last];
+  if (!a || !b) return;
+  const start = a.start;
+  const end = b.end;
+  doc.claim(start, end);
+  if (isPracticeAddress(doc, first, last)) return;
+  doc.add(
+    {
+      rule: 'phi.street-address',
+      category: 'geographic',
+      start,
+      end,
+      severity: doc.severityFor('contextual', start),
+      message: 'A street address that is not the practice’s. A patient’s or relative’s address is PHI.',
+      fix: redactFix('geographic', '[address]'),
+    },
+    65,
+    'contextual',
+  );
+}
+
+function isPracticeAddress(doc: CheckDocument, first: number, last: number): boolean {
+  const own = doc.practice.addressTokens;
+  if (own.size === 0) return false;
+  let seen = 0;
+  let matched = 0;
+  for (let k = first; k <= last && k < first + 12; k++) {
+    const x = doc.tokens[k];
+    if (!x || !(x.kind === 'word' || x.kind === 'num' || x.kind === 'alnum')) continue;
+    if (x.kind === 'word' && STREET_SUFFIXES.has(x.norm)) continue;
+    seen++;
+    if (own.has(x.norm)) matched++;
+  }
+  return seen > 0 && matched / seen >= 0.6 && own.has(doc.tokens[first]?.norm ?? '');
+}

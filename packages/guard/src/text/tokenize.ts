@@ -1,0 +1,130 @@
+import { codePointWidth, isAsciiDigit, isLetterAt, isSpaceAt, isUpperAt } from './char-class.js';
+
+/** word: letters (with inner ' or - joins); num: digits; alnum: letters and digits mixed; space; punct: any other single code point. */
+export type TokenKind = 'word' | 'num' | 'alnum' | 'space' | 'punct';
+
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  /** Source text of the token. */
+  text: string;
+  /** Lowercased, NFC text, with a trailing possessive 's removed from words. */
+  norm: string;
+  /** First character is an uppercase letter. */
+  cap: boolean;
+  /** Every letter is uppercase (and there are at least two). */
+  allCaps: boolean;
+  /** Index of the sentence the token belongs to. */
+  sentence: number;
+  /** First word-ish token of its sentence. */
+  sentenceStart: boolean;
+  /** Space tokens only: contains a line break. */
+  newline: boolean;
+}
+
+/** Tokens longer than this are kept whole but never normalised or looked up: caps per-token work on adversarial input. */
+export const MAX_TOKEN_LENGTH = 64;
+
+const APOSTROPHES = new Set([39, 0x2019]);
+const CLOSERS = new Set([34, 39, 41, 93, 0x201d, 0x2019, 0xbb]);
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'dr', 'dra', 'sr', 'sra', 'srta', 'jr', 'st', 'ave', 'apt', 'no', 'vs', 'etc', 'prof',
+  'rev', 'hon', 'lt', 'col', 'gen', 'sgt', 'capt', 'mt', 'ft', 'blvd', 'rd', 'ste', 'dept', 'inc', 'co', 'corp',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'ext', 'tel',
+]);
+
+/**
+ * Splits text into tokens with UTF-16 offsets in one linear pass.
+ * Sentence boundaries are `.`, `!`, `?` followed by space, or a line break.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  let sentence = 0;
+  let atSentenceStart = true;
+  let pendingBoundary = false;
+  while (i < n) {
+    const start = i;
+    const c = text.charCodeAt(i);
+    let kind: TokenKind;
+    let newline = false;
+    if (isSpaceAt(text, i)) {
+      while (i < n && isSpaceAt(text, i)) {
+        const d = text.charCodeAt(i);
+        if (d === 10 || d === 13) newline = true;
+        i++;
+      }
+      kind = 'space';
+      if (pendingBoundary || newline) {
+        if (!atSentenceStart) sentence++;
+        atSentenceStart = true;
+      }
+      pendingBoundary = false;
+    } else if (isAsciiDigit(c) || isLetterAt(text, i)) {
+      let letters = false;
+      let digits = false;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isAsciiDigit(d)) {
+          digits = true;
+          i++;
+        } else if (isLetterAt(text, i)) {
+          letters = true;
+          i += codePointWidth(text, i);
+        } else if ((APOSTROPHES.has(d) || d === 45) && letters && !digits && i + 1 < n && isLetterAt(text, i + 1)) {
+          // O'Brien, Mary-Jane, don't: one word.
+          i++;
+        } else break;
+      }
+      kind = letters ? (digits ? 'alnum' : 'word') : 'num';
+    } else {
+      i += codePointWidth(text, i);
+      kind = 'punct';
+    }
+    const raw = text.slice(start, i);
+    const long = raw.length > MAX_TOKEN_LENGTH;
+    const isWordish = kind === 'word' || kind === 'alnum' || kind === 'num';
+    const cap = kind === 'word' && !long && isUpperAt(text, start);
+    let norm = raw;
+    if (isWordish && !long) {
+      norm = raw.normalize('NFC').toLowerCase();
+      if (kind === 'word') norm = stripPossessive(norm);
+    }
+    tokens.push({
+      kind,
+      start,
+      end: i,
+      text: raw,
+      norm,
+      cap,
+      allCaps: cap && raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase(),
+      sentence,
+      sentenceStart: isWordish && atSentenceStart,
+      newline,
+    });
+    if (isWordish) atSentenceStart = false;
+    if (kind === 'punct') {
+      if (c === 46) {
+        // "Mr. Kline", "J. Smith", "Apt. 4": a period after an abbreviation or an initial ends no sentence.
+        const prev = tokens[tokens.length - 2];
+        pendingBoundary = !(prev && prev.kind === 'word' && (prev.text.length === 1 || ABBREVIATIONS.has(prev.norm)));
+      } else if (c === 33 || c === 63 || c === 0x3002) {
+        pendingBoundary = true;
+      } else if (!CLOSERS.has(c)) {
+        // Closing quotes and brackets keep a pending boundary alive: `"Thanks!" said…`.
+        pendingBoundary = false;
+      }
+    } else if (kind !== 'space') {
+      pendingBoundary = false;
+    }
+  }
+  return tokens;
+}
+
+function stripPossessive(s: string): string {
+  if (s.length > 2 && (s.endsWith("'s") || s.endsWith('\u2019s'))) return s.slice(0, -2);
+  if (s.length > 1 && (s.endsWith("'") || s.endsWith('\u2019'))) return s.slice(0, -1);
+  return s;
+}
