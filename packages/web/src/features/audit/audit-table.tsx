@@ -19,7 +19,7 @@ function detailsText(details: unknown): string {
 
 export function AuditTable(props: { events: AuditEvent[]; busy: boolean }) {
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={1000}>
       <Table verticalSpacing="xs" striped highlightOnHover aria-busy={props.busy}>
         <Table.Caption
           style={{
@@ -78,8 +78,10 @@ export function AuditTable(props: { events: AuditEvent[]; busy: boolean }) {
                       : '—'}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Badge
+                    tt="none"
+                    miw={92}
                     variant="light"
                     color={outcome.color}
                     leftSection={<outcome.icon size={12} aria-hidden />}

@@ -37,7 +37,7 @@ export function MembersTable(props: {
             return (
               <Table.Tr key={member.userId}>
                 <Table.Td>
-                  <Text size="sm" fw={500}>
+                  <Text size="sm" fw={500} component="div">
                     {member.name}
                     {isSelf ? (
                       <Badge ml={6} size="xs" variant="light" color="gray">

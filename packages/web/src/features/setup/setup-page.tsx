@@ -1,4 +1,5 @@
 import { Button, Group, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -27,6 +28,7 @@ export function SetupPage() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
   const form = useForm({ initial: setupInitial, rules: stepRules[step] ?? {} });
+  const narrow = useMediaQuery('(max-width: 36em)');
 
   useEffect(() => {
     document.title = `Set up Bedside · ${stepTitles[step]}`;
@@ -95,10 +97,19 @@ export function SetupPage() {
             Three short steps. You can add more locations and invite your team afterwards.
           </Text>
         </div>
-        <Stepper active={step} onStepClick={setStep} allowNextStepsSelect={false} size="sm">
-          <Stepper.Step label="You" description="Owner account" />
-          <Stepper.Step label="Organization" description="Practice or agency" />
-          <Stepper.Step label="Location" description="First office" />
+        <Stepper
+          active={step}
+          onStepClick={setStep}
+          allowNextStepsSelect={false}
+          size={narrow ? 'xs' : 'sm'}
+          aria-label="Setup progress"
+        >
+          <Stepper.Step label="You" description={narrow ? undefined : 'Owner account'} />
+          <Stepper.Step
+            label="Organization"
+            description={narrow ? undefined : 'Practice or agency'}
+          />
+          <Stepper.Step label="Location" description={narrow ? undefined : 'First office'} />
         </Stepper>
         <form onSubmit={onSubmit} noValidate aria-labelledby="setup-step-title">
           <Stack gap="md">
