@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config/config.js';
 import { AppError } from '../errors.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerDbCommands } from './db-commands.js';
+import { registerScanCommand } from './scan-command.js';
 import { registerServeCommands } from './serve-commands.js';
 import { registerUserCommands } from './user-commands.js';
 
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
   registerDbCommands(program, config);
   registerUserCommands(program, config);
   registerAuditCommands(program, config);
+  registerScanCommand(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { Config } from '../config/config.js';
 import { needsSetup } from '../domain/orgs/setup-first-run.js';
 import { createDemoOrganization } from '../domain/demo/create-demo-organization.js';
-import { startBedside } from '../runtime.js';
 import { printDemoAccounts } from './print-demo-accounts.js';
 
 export function registerServeCommands(program: Command, config: () => Config): void {
@@ -16,6 +15,7 @@ export function registerServeCommands(program: Command, config: () => Config): v
       const started = Date.now();
       const base = config();
       const cfg: Config = opts.port ? { ...base, port: Number(opts.port), publicUrl: base.publicUrl.replace(/:\d+$/, `:${opts.port}`) } : base;
+      const { startBedside } = await import('../runtime.js');
       const running = await startBedside(cfg, { migrate: Boolean(opts.migrate || opts.demo) });
       const { db } = running.services.database;
       if (opts.demo && (await needsSetup(db))) {
@@ -37,6 +37,7 @@ export function registerServeCommands(program: Command, config: () => Config): v
     .action(async () => {
       const base = config();
       const roles = base.roles.filter((r) => r !== 'api');
+      const { startBedside } = await import('../runtime.js');
       const running = await startBedside({ ...base, roles: roles.length ? roles : ['worker'] }, { migrate: false, webRoot: null });
       console.log(`Bedside worker running (${roles.join(', ') || 'worker'})`);
       await waitForSignal();

@@ -38,9 +38,9 @@ export function toAppError(error: unknown): AppError {
     const fields: Record<string, string> = {};
     for (const issue of e.validation) {
       const path: string = (issue.instancePath || '/').replace(/^\//, '').replace(/\//g, '.') || (e.validationContext ?? 'body');
-      const unknownKeys = (issue.params as { issue?: { code?: string; keys?: string[] } }).issue;
-      if (unknownKeys?.code === 'unrecognized_keys' && unknownKeys.keys) {
-        for (const key of unknownKeys.keys) fields[path === 'body' ? key : `${path}.${key}`] = 'This field is not allowed.';
+      const keys = (issue.params as { keys?: unknown }).keys;
+      if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+        for (const key of keys) fields[path === 'body' || path === e.validationContext ? String(key) : `${path}.${String(key)}`] = 'This field is not allowed.';
       } else {
         fields[path] ??= issue.message ?? 'This value is not valid.';
       }

@@ -34,12 +34,18 @@ export async function createTestApp(dialect: DialectName): Promise<TestApp> {
   return { app, services, testDb, mails, logLines, close: async () => { await app.close(); await testDb.drop(); } };
 }
 
-/** A browser-like client: keeps cookies, fetches and sends the CSRF token. */
+let clientCount = 0;
+
+/** A browser-like client: keeps cookies, fetches and sends the CSRF token. Each comes from its own address, as people do. */
 export class TestClient {
   private cookies = new Map<string, string>();
   private csrf: string | null = null;
+  private readonly ip: string;
 
-  constructor(private readonly app: App, private readonly ip = '127.0.0.1') {}
+  constructor(private readonly app: App, ip?: string) {
+    clientCount += 1;
+    this.ip = ip ?? `10.0.${(clientCount >> 8) & 255}.${clientCount & 255}`;
+  }
 
   async request(method: string, url: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
     const stateChanging = !['GET', 'HEAD', 'OPTIONS'].includes(method);

@@ -23,7 +23,7 @@ export function guardRoutes(services: AppServices): FastifyPluginAsyncZod {
         config: { access: { kind: 'org', action: 'guard.check' } },
         schema: { tags: ['guard'], summary: "The practice's own names, places and numbers the guard treats as not PHI", params: orgParams, response: { 200: z.record(z.string(), z.unknown()) } },
       },
-      async (request) => guardContextFor(services.database.db, request.params.orgId),
+      async (request) => (await guardContextFor(services.database.db, request.params.orgId)) as Record<string, unknown>,
     );
 
     app.post(

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, TestClient, type TestApp } from '../test-support/test-app.js';
+import { createOrgWithRoles, type OrgWithRoles } from '../test-support/org-with-roles.js';
+import { describeEachDialect } from '../test-support/test-database.js';
+import { routeTable } from './app.js';
+
+/**
+ * A valid body for every route that takes one. A new route with a body must add one here, or
+ * the completeness test fails: that is how every route gets the bad-input treatment.
+ */
+function validBodies(o: OrgWithRoles): Record<string, unknown> {
+  const location = { name: 'Eastside', address: '9 Elm St', city: 'Springfield', state: 'IL', zip: '62702', phone: '(217) 555-0190', timeZone: 'America/Chicago' };
+  return {
+    'POST /api/setup': { owner: { name: 'A', email: 'a@b.test', password: 'long enough password' }, organization: { name: 'X' }, location },
+    'POST /api/auth/login': { email: 'viewer.a@clinic.test', password: 'not the password' },
+    'POST /api/auth/password-reset/request': { email: 'nobody@clinic.test' },
+    'POST /api/auth/password-reset/confirm': { token: 'not-a-real-token-at-all', password: 'long enough password' },
+    'POST /api/auth/totp/enable': { code: '123456' },
+    'POST /api/auth/totp/disable': { password: 'not the password' },
+    'PATCH /api/me': { name: 'New Name' },
+    'POST /api/me/password': { currentPassword: 'not the password', newPassword: 'long enough password' },
+    'PATCH /api/orgs/:orgId': { name: 'Renamed' },
+    'POST /api/orgs/:orgId/locations': location,
+    'PATCH /api/orgs/:orgId/locations/:locationId': { name: 'Renamed' },
+    'PATCH /api/orgs/:orgId/members/:userId': { role: 'viewer' },
+    'POST /api/orgs/:orgId/invitations': { email: 'someone@clinic.test', role: 'viewer' },
+    'POST /api/invitations/:token/accept': { name: 'Someone', password: 'long enough password' },
+    'POST /api/orgs/:orgId/guard/check': { text: 'Hello', kind: 'post' },
+    [`params`]: { orgId: o.orgId, locationId: o.locationId, userId: o.userIds.clinician, token: 'not-a-real-token-at-all' },
+  };
+}
+
+async function writeCounts(t: TestApp): Promise<Record<string, number>> {
+  const { db } = t.services.database;
+  const counts: Record<string, number> = {};
+  for (const table of ['organizations', 'locations', 'users', 'memberships', 'invitations', 'passwordResets'] as const) {
+    counts[table] = (await db.selectFrom(table).selectAll().execute()).length;
+  }
+  const orgs = await db.selectFrom('organizations').select(['id', 'name', 'updatedAt']).execute();
+  counts.orgSignature = orgs.map((o) => `${o.name}${o.updatedAt}`).join('').length;
+  return counts;
+}
+
+describeEachDialect('bad input on every route', (dialect) => {
+  let t: TestApp;
+  let o: OrgWithRoles;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    o = await createOrgWithRoles(t, 'a');
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('has a valid sample body for every route that takes a body', () => {
+    const samples = validBodies(o);
+    for (const route of routeTable(t.app).filter((r) => r.hasBody)) expect(samples, `${route.method} ${route.url}`).toHaveProperty([`${route.method} ${route.url}`]);
+  });
+
+  it('malformed JSON, oversized bodies, unknown fields and wrong types → 4xx envelope, nothing written', async () => {
+    const samples = validBodies(o);
+    const params = samples.params as Record<string, string>;
+    const owner = o.clients.owner;
+    const before = await writeCounts(t);
+    for (const route of routeTable(t.app).filter((r) => r.hasBody)) {
+      const url = route.url.replace(/:([A-Za-z]+)/g, (_m, name: string) => params[name] ?? 'x');
+      const valid = samples[`${route.method} ${route.url}`] as Record<string, unknown>;
+      const label = `${route.method} ${route.url}`;
+      const cases: { name: string; rawBody: string; status: number[]; code: string[] }[] = [
+        { name: 'malformed JSON', rawBody: '{"text": "Maria Lopez, DOB 01/02/1950",', status: [400], code: ['malformed_json'] },
+        { name: 'not an object', rawBody: '[1,2,3]', status: [400], code: ['validation_failed'] },
+        { name: 'unknown field', rawBody: JSON.stringify({ ...valid, isAdmin: true }), status: [400], code: ['validation_failed'] },
+        { name: 'wrong types', rawBody: JSON.stringify(Object.fromEntries(Object.keys(valid).map((k) => [k, 12345]))), status: [400], code: ['validation_failed'] },
+        { name: 'oversized', rawBody: JSON.stringify({ ...valid, padding: 'x'.repeat(3 * 1024 * 1024) }), status: [413], code: ['payload_too_large'] },
+      ];
+      // Public routes are rate-limited per address: use a fresh client (address) for each.
+      const client = route.access?.kind === 'public' ? new TestClient(t.app) : owner;
+      for (const c of cases) {
+        const res = await client.request(route.method, url, { rawBody: c.rawBody });
+        expect(c.status, `${label} ${c.name}: ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+        const body = res.json() as { error: { code: string; message: string } };
+        expect(c.code, `${label} ${c.name}`).toContain(body.error.code);
+        expect(body.error.message.length).toBeGreaterThan(5);
+      }
+      const formClient = route.access?.kind === 'public' ? new TestClient(t.app) : owner;
+      const wrongType = await formClient.request(route.method, url, { rawBody: 'email=a@b.test', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(wrongType.statusCode, `${label} form body`).toBe(415);
+    }
+    expect(await writeCounts(t)).toEqual(before);
+  }, 120_000);
+
+  it('names the unknown field and the field with the wrong type', async () => {
+    const res = await o.clients.owner.post(`/api/orgs/${o.orgId}/locations`, { name: 'X', address: 'A', city: 'C', state: 'IL', zip: 'abc', phone: '(217) 555-0100', timeZone: 'America/Chicago', colour: 'red' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields).toMatchObject({ colour: 'This field is not allowed.' });
+    const bad = await o.clients.owner.post(`/api/orgs/${o.orgId}/locations`, { name: 'X', address: 'A', city: 'C', state: 'IL', zip: 'abc', phone: '(217) 555-0100', timeZone: 'America/Chicago' });
+    expect(bad.json().error.details.fields.zip).toMatch(/ZIP/);
+  });
+
+  it('unknown query parameters and bad filters are refused', async () => {
+    const res = await o.clients.owner.get(`/api/orgs/${o.orgId}/audit?limit=9999`);
+    expect(res.statusCode).toBe(400);
+    const unknown = await o.clients.owner.get(`/api/orgs/${o.orgId}/audit?sql=drop`);
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('unknown API paths answer with the envelope', async () => {
+    const res = await o.clients.owner.get('/api/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+  });
+});
