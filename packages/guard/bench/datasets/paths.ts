@@ -1,0 +1,8 @@
+/* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
+import { fileURLToPath } from 'node:url';
+
+/** `../shared/data/` relative to the repository root, as the data README asks. */
+export const SHARED_DATA = fileURLToPath(new URL('../../../../../shared/data/', import.meta.url));
+
+/** This benchmark's own corpus folder. */
+export const CORPUS_DIR = fileURLToPath(new URL('../corpus/', import.meta.url));

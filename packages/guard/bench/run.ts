@@ -1,0 +1,184 @@
+/**
+ * The guard benchmark: `npm run bench -w @bedside/guard` (or `node --import tsx packages/guard/bench/run.ts`).
+ *
+ * Scores the guard, redact-pii and openredaction on the same data in one run and writes
+ * packages/guard/BENCHMARKS.md and packages/guard/bench/results.json.
+ * Flags: --quick (short timings, no 1 MB inputs; writes to bench/.quick/ instead),
+ * --no-adversarial, --timeout=MS (per adversarial child, default 20000).
+ */
+/* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, platform, release, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { loadPresidio } from './datasets/presidio.js';
+import { loadProjectCorpus } from './datasets/project-corpus.js';
+import { loadSocialNer } from './datasets/social-ner.js';
+import { evaluate } from './evaluate.js';
+import { runAdversarial } from './perf/adversarial.js';
+import { ADVERSARIAL_PATTERNS, ADVERSARIAL_SIZES } from './perf/adversarial-inputs.js';
+import { measureLatency, measureThroughput } from './perf/timing.js';
+import { renderMarkdown } from './report/markdown.js';
+import type { BenchResults, CorpusStats, DatasetResult } from './report/results.js';
+import { summarize } from './report/results.js';
+import { evaluateTargets } from './report/targets.js';
+import { guardOffsetMismatches } from './systems/guard.js';
+import { SYSTEM_IDS, createSystem } from './systems/index.js';
+import { openRedactionOffsetMismatches } from './systems/openredaction.js';
+import { redactPiiTraceMismatches } from './systems/redact-pii.js';
+import type { BenchSystem } from './systems/system.js';
+import type { BenchDoc } from './types.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const adversarialOn = !args.includes('--no-adversarial');
+const timeoutMs = Number(args.find((a) => a.startsWith('--timeout='))?.split('=')[1] ?? 20_000);
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+const { docs: corpusDocs, contexts } = loadProjectCorpus();
+const social = loadSocialNer();
+const datasets: Array<{ key: string; name: string; description: string; docs: BenchDoc[] }> = [
+  {
+    key: 'presidio',
+    name: 'Presidio synthetic set',
+    description: 'presidio-research synth_dataset_v2, mapped to HIPAA categories.',
+    docs: loadPresidio(),
+  },
+  {
+    key: 'corpus',
+    name: 'Project corpus',
+    description: 'Generated practice posts, reviews, replies and review requests (bench/corpus).',
+    docs: corpusDocs,
+  },
+  {
+    key: 'btc',
+    name: 'Broad Twitter Corpus (test)',
+    description: 'Real tweets; person and location entities.',
+    docs: social.btc,
+  },
+  {
+    key: 'wnut17',
+    name: 'WNUT-17 (test)',
+    description: 'Real social-media posts; person and location entities.',
+    docs: social.wnut17,
+  },
+];
+
+const systems: BenchSystem[] = [];
+const systemInfo: BenchResults['systems'] = [];
+for (const id of SYSTEM_IDS) {
+  try {
+    const system = await createSystem(id);
+    systems.push(system);
+    systemInfo.push({ id, label: system.label, available: true });
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    log(`${id} unavailable: ${message}`);
+    systemInfo.push({ id, label: id, available: false, error: message });
+  }
+}
+
+const datasetResults: Record<string, DatasetResult> = {};
+for (const ds of datasets) {
+  const result: DatasetResult = {
+    name: ds.name,
+    description: ds.description,
+    documents: ds.docs.length,
+    systems: {},
+  };
+  for (const system of systems) {
+    const t0 = performance.now();
+    result.systems[system.id] = summarize(evaluate(system, ds.docs, { contexts }));
+    log(`${ds.key} × ${system.id}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  datasetResults[ds.key] = result;
+}
+
+const presidioTexts = datasets[0]?.docs.map((d) => d.text) ?? [];
+const longPosts = corpusDocs.filter((d) => d.subtype === 'post.long').map((d) => d.text);
+const context = contexts[0] ?? {};
+const speed: BenchResults['speed'] = {
+  throughputDataset: 'presidio',
+  throughput: {},
+  latencyDataset: 'post.long items',
+  latency: {},
+};
+for (const system of systems) {
+  speed.throughput[system.id] = measureThroughput(system, presidioTexts, {
+    context,
+    minMs: quick ? 500 : 3000,
+  });
+  speed.latency[system.id] = measureLatency(system, longPosts, { context, passes: quick ? 5 : 30 });
+  log(
+    `speed ${system.id}: ${Math.round(speed.throughput[system.id]?.textsPerSecond ?? 0)} texts/s, p99 ${speed.latency[system.id]?.p99Ms.toFixed(3)} ms`,
+  );
+}
+
+const adversarial = adversarialOn
+  ? runAdversarial({
+      systems: systems.map((s) => s.id),
+      patterns: ADVERSARIAL_PATTERNS,
+      sizes: quick ? ADVERSARIAL_SIZES.filter((s) => s < 1_000_000) : ADVERSARIAL_SIZES,
+      timeoutMs,
+      onResult: (r) =>
+        log(`adversarial ${r.system} ${r.pattern} ${r.size}: ${JSON.stringify(r.outcome)}`),
+    })
+  : [];
+
+const corpusStats: CorpusStats = {
+  items: corpusDocs.length,
+  bytes: corpusDocs.reduce((n, d) => n + Buffer.byteLength(JSON.stringify(d)), 0),
+  practices: contexts.length,
+  bySubtype: {},
+  byLang: {},
+  spansByCategory: {},
+};
+const { items } = { items: corpusDocs };
+for (const d of items) {
+  const subtype = d.subtype ?? d.kind;
+  corpusStats.bySubtype[subtype] = (corpusStats.bySubtype[subtype] ?? 0) + 1;
+  for (const s of d.spans)
+    if (s.category)
+      corpusStats.spansByCategory[s.category] = (corpusStats.spansByCategory[s.category] ?? 0) + 1;
+}
+for (const line of loadProjectCorpus().docs) void line;
+
+const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+const results: BenchResults = {
+  generatedAt: new Date().toISOString().slice(0, 10),
+  command: 'npm run bench -w @bedside/guard',
+  machine: {
+    cpus: availableParallelism(),
+    cpuModel: cpu,
+    node: process.version,
+    platform: `${platform()} ${release()}`,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+  },
+  options: { quick, timeoutMs },
+  systems: systemInfo,
+  datasets: datasetResults,
+  speed,
+  adversarial,
+  integrity: {
+    redactPiiTraceMismatches: new Set(redactPiiTraceMismatches).size,
+    openRedactionOffsetMismatches: new Set(openRedactionOffsetMismatches).size,
+    guardOffsetMismatches: [...new Set(guardOffsetMismatches)],
+  },
+  targets: [],
+  corpusStats,
+};
+results.targets = evaluateTargets(results);
+
+const benchDir = fileURLToPath(new URL('./', import.meta.url));
+const outDir = quick ? `${benchDir}.quick/` : benchDir;
+mkdirSync(outDir, { recursive: true });
+writeFileSync(`${outDir}results.json`, JSON.stringify(results, null, 1) + '\n');
+writeFileSync(
+  quick ? `${outDir}BENCHMARKS.md` : `${benchDir}../BENCHMARKS.md`,
+  renderMarkdown(results),
+);
+for (const t of results.targets) {
+  log(
+    `${t.met.guard === true ? 'met    ' : t.met.guard === false ? 'NOT MET' : '-      '} ${t.description}: ${JSON.stringify(t.values)}`,
+  );
+}
+log(`wrote ${quick ? outDir : `${benchDir}../BENCHMARKS.md and results.json`}`);
