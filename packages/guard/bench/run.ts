@@ -8,7 +8,7 @@
  */
 /* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, platform, release, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadPresidio } from './datasets/presidio.js';
 import { loadProjectCorpus } from './datasets/project-corpus.js';
@@ -28,6 +28,7 @@ import { redactPiiTraceMismatches } from './systems/redact-pii.js';
 import type { BenchSystem } from './systems/system.js';
 import type { BenchDoc } from './types.js';
 
+const loadAtStart = loadavg().map((l) => Math.round(l * 100) / 100);
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const adversarialOn = !args.includes('--no-adversarial');
@@ -132,15 +133,15 @@ const corpusStats: CorpusStats = {
   byLang: {},
   spansByCategory: {},
 };
-const { items } = { items: corpusDocs };
-for (const d of items) {
+for (const d of corpusDocs) {
   const subtype = d.subtype ?? d.kind;
   corpusStats.bySubtype[subtype] = (corpusStats.bySubtype[subtype] ?? 0) + 1;
+  const lang = d.lang ?? 'en';
+  corpusStats.byLang[lang] = (corpusStats.byLang[lang] ?? 0) + 1;
   for (const s of d.spans)
     if (s.category)
       corpusStats.spansByCategory[s.category] = (corpusStats.spansByCategory[s.category] ?? 0) + 1;
 }
-for (const line of loadProjectCorpus().docs) void line;
 
 const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
 const results: BenchResults = {
@@ -152,6 +153,7 @@ const results: BenchResults = {
     node: process.version,
     platform: `${platform()} ${release()}`,
     memoryGb: Math.round(totalmem() / 2 ** 30),
+    loadAverageAtStart: loadAtStart,
   },
   options: { quick, timeoutMs },
   systems: systemInfo,

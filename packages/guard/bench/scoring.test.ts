@@ -6,7 +6,9 @@ import { percentile } from './perf/timing.js';
 import { addToSlices, docRates, emptySlices } from './scoring/document-metrics.js';
 import type { SpanTally } from './scoring/span-metrics.js';
 import { rates, scoreSpans } from './scoring/span-metrics.js';
+import { guardOffsetMismatches, guardSpans } from './systems/guard.js';
 import { traceRedactPii } from './systems/redact-pii.js';
+import type { CheckResult, Finding } from '../src/types.js';
 import type { BenchDoc, GoldSpan, PredictedSpan } from './types.js';
 
 const gold = (start: number, end: number, category: GoldSpan['category']): GoldSpan => ({
@@ -125,6 +127,45 @@ describe('document scoring', () => {
     expect(docRates(slices.safeReplies).reviewRate).toBe(1);
     expect(docRates(slices.outgoing).documents).toBe(4);
     expect(docRates(slices.outgoing).accuracy).toBe(0.5);
+    expect(slices.bySubtype.has('review.negative')).toBe(false);
+  });
+});
+
+describe('guard findings as spans', () => {
+  const finding = (over: Partial<Finding>): Finding => ({
+    rule: 'phi.phone',
+    category: 'phone',
+    start: 5,
+    end: 13,
+    text: '555-0100',
+    severity: 'block',
+    message: '',
+    ...over,
+  });
+  const text = 'Call 555-0100 now';
+
+  it('keeps block and warn identifier findings, drops info (except inbound) and non-identifier categories', () => {
+    const result: CheckResult = {
+      verdict: 'block',
+      findings: [
+        finding({}),
+        finding({ severity: 'info', rule: 'phi.own-phone' }),
+        finding({ category: 'patient_relationship', start: 0, end: 0, text: '' }),
+      ],
+    };
+    expect(guardSpans(result, { text, kind: 'post' }).map((s) => s.sourceType)).toEqual([
+      'phi.phone',
+    ]);
+    expect(guardSpans(result, { text, kind: 'inbound' })).toHaveLength(2);
+  });
+
+  it('records findings whose text is not the input at their offsets', () => {
+    const before = guardOffsetMismatches.length;
+    guardSpans(
+      { verdict: 'block', findings: [finding({ start: 4 })] },
+      { text, kind: 'post', id: 'bad-offset' },
+    );
+    expect(guardOffsetMismatches.slice(before)).toEqual(['bad-offset']);
   });
 });
 

@@ -72,6 +72,8 @@ export interface BenchDoc {
   shouldBlock?: boolean;
   /** Replies only: the reply confirms that the reviewer is or was a patient. */
   disclosesRelationship?: boolean;
+  /** Language of the text, where the data set says (project corpus: `en` or `es`). */
+  lang?: string;
   /** Free-form sub-type used to slice results (e.g. `post.clean`, `reply.safe`). */
   subtype?: string;
 }

@@ -42,6 +42,8 @@ export interface CorpusItem {
   should_block: boolean;
   /** Replies: confirms the reviewer is or was a patient. */
   discloses_relationship?: boolean;
+  /** Inbound reviews: the reviewer disclosed identifiers (scored at span level only). */
+  contains_phi?: boolean;
 }
 
 export interface Corpus {
@@ -182,7 +184,9 @@ class CorpusBuilder {
           lang,
           text,
           spans,
-          should_block: spans.length > 0,
+          // A received review is never published, so never blocked; contains_phi says whether it holds identifiers.
+          should_block: false,
+          contains_phi: spans.length > 0,
         });
       }
     }

@@ -16,6 +16,7 @@ export function corpusItemToDoc(item: CorpusItem): BenchDoc {
     spans: item.spans.map((s) => ({ ...s, sourceType: s.category })),
     shouldBlock: item.should_block,
     subtype: item.subtype,
+    lang: item.lang,
   };
   if (item.review !== undefined) doc.review = item.review;
   if (item.discloses_relationship !== undefined)

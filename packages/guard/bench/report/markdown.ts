@@ -178,7 +178,7 @@ function documentsSection(results: BenchResults, systems: SystemId[]): string {
       ];
     }),
   );
-  return `## Documents\n\nA peer "blocks" when it finds anything; the guard blocks when its verdict is \`block\` (\`review\` counts as passed).\n\n${main}\n\nShare blocked per corpus sub-type (inbound reviews are scored as "contains PHI"; they are not part of the outgoing slice):\n\n${sub}`;
+  return `## Documents\n\nA peer "blocks" when it finds anything; the guard blocks when its verdict is \`block\` (\`review\` counts as passed).\n\n${main}\n\nShare blocked per outgoing corpus sub-type (inbound reviews are never published, so they are scored at span level only):\n\n${sub}`;
 }
 
 function outcomeCell(o: AdversarialOutcome): string {
@@ -269,7 +269,7 @@ export function renderMarkdown(results: BenchResults): string {
     [
       '# Guard benchmarks',
       `Regenerate with \`${results.command}\` from the repository root (writes this file and \`bench/results.json\`; about 5–10 minutes, most of it the peers' adversarial runs).${results.options.quick ? ' **This run used `--quick`** (shorter timings, no 1 MB inputs): numbers are indicative only.' : ''}`,
-      `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}. Run ${results.generatedAt}.`,
+      `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}; load average at start ${m.loadAverageAtStart.join(' / ')} (1 / 5 / 15 min). Run ${results.generatedAt}.`,
       `Systems: ${results.systems.map((s) => `**${s.id}** — ${s.label}`).join('; ')}.`,
       ...(unavailable.length ? [unavailable.join('\n')] : []),
       targetsSection(results, systems),

@@ -28,7 +28,14 @@ export interface DatasetResult {
 export interface BenchResults {
   generatedAt: string;
   command: string;
-  machine: { cpus: number; cpuModel: string; node: string; platform: string; memoryGb: number };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    platform: string;
+    memoryGb: number;
+    loadAverageAtStart: number[];
+  };
   options: { quick: boolean; timeoutMs: number };
   systems: Array<{ id: SystemId; label: string; available: boolean; error?: string }>;
   datasets: Record<string, DatasetResult>;

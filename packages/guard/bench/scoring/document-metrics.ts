@@ -79,7 +79,8 @@ export function emptySlices(): CorpusSlices {
 }
 
 export function addToSlices(slices: CorpusSlices, doc: BenchDoc, prediction: Prediction): void {
-  if (doc.shouldBlock === undefined) return;
+  // Inbound reviews are never published, so they are scored at span level only.
+  if (doc.shouldBlock === undefined || doc.kind === 'inbound') return;
   const key = doc.subtype ?? doc.kind;
   let sub = slices.bySubtype.get(key);
   if (!sub) {
@@ -87,7 +88,6 @@ export function addToSlices(slices: CorpusSlices, doc: BenchDoc, prediction: Pre
     slices.bySubtype.set(key, sub);
   }
   addDocument(sub, doc.shouldBlock, prediction);
-  if (doc.kind === 'inbound') return;
   addDocument(slices.outgoing, doc.shouldBlock, prediction);
   if (doc.kind === 'post' && !doc.shouldBlock) addDocument(slices.cleanPosts, false, prediction);
   if (doc.kind === 'reply' && doc.disclosesRelationship)

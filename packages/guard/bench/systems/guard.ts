@@ -14,8 +14,17 @@ interface GuardModule {
 /** Documents where a finding's `text` differed from `text.slice(start, end)` or fell outside the input. */
 export const guardOffsetMismatches: string[] = [];
 
-/** Guard findings that count as predicted identifier spans: a HIPAA category, a real span, and not `info`. */
-export function guardSpans(result: CheckResult, text: string, docId = ''): PredictedSpan[] {
+/**
+ * Guard findings that count as predicted identifier spans: a HIPAA category, a non-empty span, and
+ * severity `block` or `warn`. For `inbound` items (a review the practice received) the guard reports
+ * every identifier at `info` by design, since nothing is published, so there every severity counts.
+ */
+export function guardSpans(
+  result: CheckResult,
+  doc: { text: string; kind: CheckKind; id?: string },
+): PredictedSpan[] {
+  const { text } = doc;
+  const docId = doc.id ?? '';
   const spans: PredictedSpan[] = [];
   for (const f of result.findings) {
     if (
@@ -24,7 +33,8 @@ export function guardSpans(result: CheckResult, text: string, docId = ''): Predi
     ) {
       guardOffsetMismatches.push(docId);
     }
-    if (!isHipaaCategory(f.category) || f.end <= f.start || f.severity === 'info') continue;
+    if (!isHipaaCategory(f.category) || f.end <= f.start) continue;
+    if (f.severity === 'info' && doc.kind !== 'inbound') continue;
     spans.push({ start: f.start, end: f.end, category: f.category, sourceType: f.rule });
   }
   return spans;
@@ -53,7 +63,7 @@ export async function createGuardSystem(): Promise<BenchSystem> {
       if (doc.review !== undefined) input.review = doc.review;
       const result = guardFor(context).check(input);
       return {
-        spans: guardSpans(result, doc.text, doc.id),
+        spans: guardSpans(result, doc),
         block: result.verdict === 'block',
         verdict: result.verdict,
         rules: result.findings.filter((f) => f.severity !== 'info').map((f) => f.rule),
