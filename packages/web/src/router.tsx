@@ -14,6 +14,7 @@ import { SetupPage } from './features/setup/setup-page';
 import { AppLayout } from './features/shell/app-layout';
 import { comingSoon, ComingSoonPage } from './features/shell/coming-soon-page';
 import { DashboardPage } from './features/shell/dashboard-page';
+import { FullPageLoader } from './features/shell/full-page-loader';
 import { NotFoundPage } from './features/shell/not-found-page';
 import { RootGate } from './features/shell/root-gate';
 import { paths } from './paths';
@@ -25,6 +26,7 @@ const placeholders: RouteObject[] = (Object.keys(comingSoon) as (keyof typeof co
 export const router = createBrowserRouter([
   {
     element: <RootGate />,
+    hydrateFallbackElement: <FullPageLoader label="Loading Bedside…" />,
     children: [
       { path: paths.setup, element: <SetupPage /> },
       { path: paths.signIn, element: <SignInPage /> },

@@ -14,7 +14,7 @@ import type {
   TotpSetup,
   User,
 } from './types';
-import type { CheckKind, CheckResult, GuardContext } from '@bedside/guard';
+import type { CheckInput, CheckResult, GuardContext } from '@bedside/guard';
 
 const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
 const seg = encodeURIComponent;
@@ -108,6 +108,6 @@ export const endpoints = {
 
   guardContext: (orgId: string, signal?: AbortSignal) =>
     api.get<GuardContext>(`${org(orgId)}/guard/context`, signal),
-  guardCheck: (orgId: string, input: { text: string; kind: CheckKind; review?: string }) =>
+  guardCheck: (orgId: string, input: Pick<CheckInput, 'text' | 'kind' | 'review' | 'network'>) =>
     api.post<CheckResult>(`${org(orgId)}/guard/check`, input),
 };
