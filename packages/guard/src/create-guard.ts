@@ -6,6 +6,7 @@ import { CheckDocument } from './engine/document.js';
 import { resolveOverlaps, verdictOf } from './engine/resolve.js';
 import { tokenize } from './text/tokenize.js';
 import { DETECTORS } from './detectors/index.js';
+import { applyAllowList } from './detectors/custom-rules.js';
 
 const KINDS = new Set(['post', 'reply', 'message', 'inbound']);
 
@@ -28,6 +29,7 @@ export function createGuard(context: GuardContext = {}): Guard {
       const doc = new CheckDocument({ input, tokens: tokenize(input.text), practice, lex });
       for (const detect of DETECTORS) detect(doc);
       doc.raiseSeverities();
+      applyAllowList(doc);
       if (doc.truncated) {
         doc.findings.push({
           rule: 'guard.too-many-findings',

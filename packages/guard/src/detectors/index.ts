@@ -1,13 +1,20 @@
 import type { CheckDocument } from '../engine/document.js';
 import { detectAges } from './age.js';
 import { detectAlphanumericIds } from './alphanumeric-id.js';
+import { detectBiometrics } from './biometric.js';
+import { detectCustomBlocks } from './custom-rules.js';
 import { detectDateWords } from './date-words.js';
 import { detectEmailsAndHandles } from './email-and-handle.js';
 import { detectIpv6 } from './ipv6.js';
 import { detectLabelledIds } from './labelled-id.js';
+import { detectMarketingClaims } from './marketing-claims.js';
+import { detectMediaIssues } from './media.js';
+import { detectNetworkLimit } from './network-limit.js';
 import { detectNumericIdentifiers } from './numeric-identifiers.js';
 import { detectPersonNames } from './person-name.js';
 import { detectPlaces } from './place.js';
+import { detectReadability } from './readability.js';
+import { detectReplyDisclosure } from './reply-disclosure.js';
 import { detectStreetAddresses } from './street-address.js';
 import { detectUrls } from './url.js';
 
@@ -28,4 +35,11 @@ export const DETECTORS: ReadonlyArray<(doc: CheckDocument) => void> = [
   detectPersonNames,
   detectDateWords,
   detectPlaces,
+  detectBiometrics,
+  detectReplyDisclosure,
+  detectMarketingClaims,
+  detectMediaIssues,
+  detectNetworkLimit,
+  detectReadability,
+  detectCustomBlocks,
 ];

@@ -12,12 +12,23 @@ export type NameClass = 'given' | 'surname' | 'ambiguous' | 'unknown' | 'initial
 
 const MAX_NAME_TOKEN = 30;
 
-/** Classifies token `i` for the name model. */
+/** Classifies token `i` for the name model. Results depend only on the token's text, so they are memoised per check. */
 export function classifyNameToken(doc: CheckDocument, i: number): NameClass {
   const t = doc.tokens[i];
   if (!t || t.kind !== 'word' || doc.isClaimed(i) || t.text.length > MAX_NAME_TOKEN) return 'no';
-  const norm = t.norm;
   if (t.text.length === 1) return t.cap && doc.tokens[i + 1]?.text === '.' ? 'initial' : 'no';
+  const memo = doc.nameClassMemo;
+  const cached = memo.get(t.text);
+  if (cached) return cached;
+  const c = classifyWord(doc, t);
+  if (memo.size < MEMO_LIMIT) memo.set(t.text, c);
+  return c;
+}
+
+const MEMO_LIMIT = 20_000;
+
+function classifyWord(doc: CheckDocument, t: Token): NameClass {
+  const norm = t.norm;
   if (NOT_NAMES.has(norm) || US_STATE_NAMES.has(norm)) return 'no';
   const lex = doc.lex;
   const parts = norm.includes('-') ? norm.split('-') : [norm];
@@ -42,6 +53,10 @@ export function classifyNameToken(doc: CheckDocument, i: number): NameClass {
 function isPlausibleName(t: Token): boolean {
   const s = t.text.replace(/['’]s$/u, '');
   if (s.length < 2) return false;
+  if (/^[A-Z][a-z'-]+$/.test(s)) return !SUFFIXES.test(t.norm);
   if (!/^[\p{Lu}][\p{Ll}\p{M}'’-]+$/u.test(s) && !/^(?:Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)[\p{Lu}][\p{Ll}]+$/u.test(s) && !(t.allCaps && s.length > 4)) return false;
-  return !/(ing|tion|ment|ness|able|ible|ology|itis|ectomy|ology)$/u.test(t.norm);
+  return !SUFFIXES.test(t.norm);
 }
+
+/** Endings of English (often medical) words that are never given or family names. */
+const SUFFIXES = /(?:ing|tion|ment|ness|able|ible|ology|itis|ectomy|osis)$/;

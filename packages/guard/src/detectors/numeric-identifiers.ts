@@ -8,6 +8,8 @@ import { matchPhone } from './phone.js';
 import { matchSsn } from './ssn.js';
 import { matchZip } from './zip-code.js';
 
+const MAX_RUN_GROUPS = 24;
+
 type Matcher = (doc: CheckDocument, run: NumericRun, i: number) => number | undefined;
 
 /** Most specific first: an IP or a date must not be read as a phone, an SSN not as a card. */
@@ -19,6 +21,8 @@ const MATCHERS: Matcher[] = [matchIpv4, matchNumericDate, matchSsn, matchPayment
  */
 export function detectNumericIdentifiers(doc: CheckDocument): void {
   for (const run of findNumericRuns(doc.text)) {
+    // No identifier has more than six groups; a run of dozens ("1-1-1-…") is a table or an attack, not PHI.
+    if (run.groups.length > MAX_RUN_GROUPS) continue;
     let i = 0;
     while (i < run.groups.length) {
       const g = run.groups[i];

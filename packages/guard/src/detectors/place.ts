@@ -32,6 +32,7 @@ export function detectPlaces(doc: CheckDocument): void {
         name = cand;
       }
       const sp = t[k + 1];
+      if (words === 1 && !lex.cityFirstWords.has(cand)) break;
       if (!sp || sp.kind !== 'space' || sp.newline || !t[k + 2]?.cap) break;
       k += 2;
     }

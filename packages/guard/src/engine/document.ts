@@ -3,6 +3,7 @@ import type { Token } from '../text/tokenize.js';
 import type { PracticeModel } from '../context/practice.js';
 import type { Lexicon } from '../data/lexicon.js';
 import { PERSON_CUES } from '../data/vocab/name-cues.js';
+import type { NameClass } from '../detectors/name-tokens.js';
 
 /** What a detector reports; the document adds `text` from the offsets so it always matches the input. */
 export interface Draft {
@@ -37,6 +38,8 @@ export class CheckDocument {
   private readonly cueSentences: Uint8Array;
   private patientInDoc = false;
   truncated = false;
+  /** Per-check memo of the name model's token classes (adversarial text repeats the same word many times). */
+  readonly nameClassMemo = new Map<string, NameClass>();
 
   readonly input: CheckInput;
   readonly tokens: Token[];

@@ -25,7 +25,21 @@ export function resolveOverlaps(findings: Finding[], priorities: number[]): Find
     }
     kept.push(cur);
   }
-  return [...kept.map((k) => k.f), ...other].sort((a, b) => a.start - b.start || a.end - b.end);
+  return [...kept.map((k) => k.f), ...dedupeSameRule(other)].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Phrase rules can fire on nested spans ("the best dentist", "best dentist"): keep the longest per rule. */
+function dedupeSameRule(findings: Finding[]): Finding[] {
+  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const lastByRule = new Map<string, Finding>();
+  const out: Finding[] = [];
+  for (const f of sorted) {
+    const prev = lastByRule.get(f.rule);
+    if (prev && f.end > f.start && f.start < prev.end) continue;
+    lastByRule.set(f.rule, f);
+    out.push(f);
+  }
+  return out;
 }
 
 /** Any block → block; any warn → review; else pass. */

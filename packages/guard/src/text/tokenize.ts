@@ -88,8 +88,8 @@ export function tokenize(text: string): Token[] {
     const isWordish = kind === 'word' || kind === 'alnum' || kind === 'num';
     const cap = kind === 'word' && !long && isUpperAt(text, start);
     let norm = raw;
-    if (isWordish && !long) {
-      norm = raw.normalize('NFC').toLowerCase();
+    if ((kind === 'word' || kind === 'alnum') && !long) {
+      norm = isAscii(raw) ? raw.toLowerCase() : raw.normalize('NFC').toLowerCase();
       if (kind === 'word') norm = stripPossessive(norm);
     }
     tokens.push({
@@ -99,7 +99,7 @@ export function tokenize(text: string): Token[] {
       text: raw,
       norm,
       cap,
-      allCaps: cap && raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase(),
+      allCaps: cap && raw.length > 1 && raw === raw.toUpperCase(),
       sentence,
       sentenceStart: isWordish && atSentenceStart,
       newline,
@@ -121,6 +121,11 @@ export function tokenize(text: string): Token[] {
     }
   }
   return tokens;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 function stripPossessive(s: string): string {
