@@ -13,11 +13,15 @@ export default tseslint.config(
     ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/*.d.ts', 'packages/guard/src/data/**', '**/*.gen.ts'],
   },
   js.configs.recommended,
+  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./tsconfig.json', './packages/*/tsconfig.test.json', './packages/web/tsconfig.json', './e2e/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {

@@ -37,10 +37,16 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetails,
-    options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(message);
     this.name = 'AppError';
+  }
+
+  /** An internal error that keeps what really happened as its cause, for the log only. */
+  static internal(cause: unknown): AppError {
+    const error = new AppError('internal', 'Something went wrong on our side. It was logged; please try again.');
+    Object.defineProperty(error, 'cause', { value: cause });
+    return error;
   }
 
   get status(): number {

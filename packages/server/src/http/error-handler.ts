@@ -64,5 +64,5 @@ export function toAppError(error: unknown): AppError {
   if (e.statusCode === 429) return new AppError('rate_limited', 'Too many requests. Wait a minute and try again.');
   if (e.statusCode === 404) return new AppError('not_found', 'Not found.');
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError('validation_failed', 'The request is not valid.');
-  return new AppError('internal', 'Something went wrong on our side. It was logged; please try again.', undefined, { cause: error });
+  return AppError.internal(error);
 }

@@ -22,7 +22,7 @@ export async function requestPasswordReset(db: DbOrTx, options: { email: string;
     .insertInto('passwordResets')
     .values({ tokenHash: hash, userId: user.id, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(), usedAt: null })
     .execute();
-  await recordForEveryOrg(db, { actor: { userId: user.id, label: user.email, ip: options.ip }, userId: user.id }, 'auth.password_reset_requested');
+  await recordForEveryOrg(db, { actor: { userId: user.id, label: user.email, ip: options.ip }, userId: user.id, action: 'auth.password_reset_requested' });
   await options.mailer.send({
     to: user.email,
     subject: 'Reset your Bedside password',
@@ -50,7 +50,7 @@ export async function confirmPasswordReset(db: DbOrTx, options: { token: string;
     .execute();
   await destroyUserSessions(db, { userId: reset.userId });
   const user = await db.selectFrom('users').select('email').where('id', '=', reset.userId).executeTakeFirstOrThrow();
-  await recordForEveryOrg(db, { actor: { userId: reset.userId, label: user.email, ip: options.ip }, userId: reset.userId }, 'auth.password_reset');
+  await recordForEveryOrg(db, { actor: { userId: reset.userId, label: user.email, ip: options.ip }, userId: reset.userId, action: 'auth.password_reset' });
 }
 
 export async function changePassword(
@@ -63,5 +63,5 @@ export async function changePassword(
   }
   await db.updateTable('users').set({ passwordHash: await hashPassword(options.newPassword), updatedAt: new Date().toISOString() }).where('id', '=', options.userId).execute();
   await destroyUserSessions(db, { userId: options.userId, exceptSessionId: options.sessionId });
-  await recordForEveryOrg(db, options, 'auth.password_changed');
+  await recordForEveryOrg(db, { ...options, action: 'auth.password_changed' });
 }

@@ -36,19 +36,22 @@ export async function beginTotpSetup(
 export async function enableTotp(db: DbOrTx, options: { actor: Actor; userId: string; code: string; box: SecretBox }): Promise<void> {
   if (!(await checkTotp(db, options))) throw new AppError('totp_invalid', 'That code did not match. Check the time on your phone and try the next code.');
   await db.updateTable('users').set({ totpEnabled: 1, updatedAt: new Date().toISOString() }).where('id', '=', options.userId).execute();
-  await recordForEveryOrg(db, options, 'auth.totp_enabled');
+  await recordForEveryOrg(db, { ...options, action: 'auth.totp_enabled' });
 }
 
 export async function disableTotp(db: DbOrTx, options: { actor: Actor; userId: string; password: string }): Promise<void> {
   const user = await db.selectFrom('users').select('passwordHash').where('id', '=', options.userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.passwordHash, options.password))) throw new AppError('invalid_credentials', 'The password is not correct.');
   await db.updateTable('users').set({ totpEnabled: 0, totpSecretSealed: null, totpLastStep: 0, updatedAt: new Date().toISOString() }).where('id', '=', options.userId).execute();
-  await recordForEveryOrg(db, options, 'auth.totp_disabled');
+  await recordForEveryOrg(db, { ...options, action: 'auth.totp_disabled' });
 }
 
 /** A person's security events belong to every organization they can act in. */
-export async function recordForEveryOrg(db: DbOrTx, options: { actor: Actor; userId: string }, action: string, outcome: 'success' | 'failure' = 'success'): Promise<void> {
+export async function recordForEveryOrg(
+  db: DbOrTx,
+  options: { actor: Actor; userId: string; action: string; outcome?: 'success' | 'failure' },
+): Promise<void> {
   for (const orgId of await userOrgIds(db, options.userId)) {
-    await recordAuditEvent(db, { orgId, actor: options.actor, action, target: { type: 'user', id: options.userId }, outcome });
+    await recordAuditEvent(db, { orgId, actor: options.actor, action: options.action, target: { type: 'user', id: options.userId }, outcome: options.outcome ?? 'success' });
   }
 }

@@ -18,7 +18,7 @@ export function meRoutes(services: AppServices): FastifyPluginAsyncZod {
         const { user } = sessionOf(request);
         await inTransaction(services, async (tx) => {
           await tx.updateTable('users').set({ name: request.body.name, updatedAt: new Date().toISOString() }).where('id', '=', user.id).execute();
-          await recordForEveryOrg(tx, { actor: request.actor, userId: user.id }, 'profile.updated');
+          await recordForEveryOrg(tx, { actor: request.actor, userId: user.id, action: 'profile.updated' });
         });
         return { id: user.id, name: request.body.name, email: user.email };
       },

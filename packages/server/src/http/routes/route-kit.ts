@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Tx } from '../../db/database.js';
+import type { Role } from '../../db/schema.js';
 import { SESSION_COOKIE } from '../access.js';
 import type { AppServices } from '../services.js';
 
@@ -23,7 +24,7 @@ export function setSessionCookie(reply: FastifyReply, options: { token: string; 
 }
 
 /** The caller's membership, set by the policy hook on every org route. */
-export function memberOf(request: FastifyRequest): { orgId: string; role: import('../../db/schema.js').Role } {
+export function memberOf(request: FastifyRequest): { orgId: string; role: Role } {
   if (!request.member) throw new Error('memberOf() used on a route without org access');
   return request.member;
 }
