@@ -36,7 +36,7 @@ function classifyWord(doc: CheckDocument, t: Token): NameClass {
   const surname = parts.some((p) => lex.surnames.has(p));
   const english = lex.english.has(norm) || (norm.endsWith('s') && lex.english.has(norm.slice(0, -1)));
   if (!t.cap) {
-    if (t.text !== norm && !t.text.startsWith(norm)) return 'no';
+    if (!/^\p{Ll}/u.test(t.text)) return 'no';
     return (given || surname) && !english ? 'lower' : 'no';
   }
   if (t.allCaps && !(given || surname) && t.text.length <= 4) return 'no';

@@ -11,7 +11,9 @@ const ORG_WORDS = new Set([
   'software', 'associates', 'partners', 'orchestra', 'street', 'avenue', 'road', 'county', 'park', 'lake', 'river',
   'institute', 'labs', 'pharmacy', 'church', 'hall', 'library', 'museum', 'airport', 'station', 'mall', 'club',
 ]);
-const LOCATIVES = new Set(['in', 'at', 'from', 'near', 'to', 'en', 'desde', 'of']);
+const LOCATIVES = new Set(['in', 'from', 'near', 'en', 'desde']);
+/** Lowercase particles inside names: "Willemine ten Pas", "Ludwig van Beethoven", "Maria de la Cruz". */
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'ten', 'de', 'del', 'della', 'la', 'le', 'da', 'di', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'y']);
 const NAME_PHRASES = [['name', 'is'], ['named'], ['called'], ['me', 'llamo'], ['soy'], ['i', 'am'], ['i’m'], ["i'm"], ['im'], ['this', 'is']];
 
 interface Run {
@@ -26,13 +28,34 @@ interface Run {
  */
 export function detectPersonNames(doc: CheckDocument): void {
   const t = doc.tokens;
+  const style = textStyle(doc);
   for (let i = 0; i < t.length; i++) {
     const c = classifyNameToken(doc, i);
     if (c === 'no' || c === 'initial') continue;
     const run = collectRun(doc, i, c);
-    judge(doc, run);
+    judge(doc, run, style);
     i = run.last;
   }
+}
+
+/** Title Case or ALL-CAPS text capitalises ordinary words; all-lowercase text does not capitalise names. */
+interface TextStyle {
+  titleCase: boolean;
+  lowercase: boolean;
+}
+
+function textStyle(doc: CheckDocument): TextStyle {
+  let mid = 0;
+  let midCaps = 0;
+  let caps = 0;
+  for (const x of doc.tokens) {
+    if (x.kind !== 'word') continue;
+    if (x.cap) caps++;
+    if (x.sentenceStart || x.text.length < 4) continue;
+    mid++;
+    if (x.cap) midCaps++;
+  }
+  return { titleCase: mid >= 4 && midCaps / mid > 0.6, lowercase: caps === 0 };
 }
 
 function collectRun(doc: CheckDocument, i: number, c: NameClass): Run {
@@ -43,7 +66,15 @@ function collectRun(doc: CheckDocument, i: number, c: NameClass): Run {
     if (doc.tokens[n]?.text === '.' && run.classes[run.classes.length - 1] === 'initial') n++;
     const space = doc.tokens[n];
     if (!space || space.kind !== 'space' || space.newline || space.text.length > 2) break;
-    const cls = classifyNameToken(doc, n + 1);
+    let cls = classifyNameToken(doc, n + 1);
+    const word = doc.tokens[n + 1];
+    if (cls === 'no' && word && c !== 'lower' && PARTICLES.has(word.text) && run.classes.length < MAX_RUN - 1) {
+      // A particle only joins when a capitalised name follows it.
+      const sp = doc.tokens[n + 2];
+      const after = classifyNameToken(doc, n + 3);
+      if (sp?.kind === 'space' && !sp.newline && after !== 'no' && after !== 'lower' && after !== 'initial') cls = 'initial';
+    }
+    if (cls === 'no' && c === 'lower' && word && isLowercaseUnknown(doc, word.norm, word.text)) cls = 'lower';
     if (cls === 'no' || (cls === 'lower') !== (c === 'lower')) break;
     k = n + 1;
     run.classes.push(cls);
@@ -71,7 +102,11 @@ function previousWords(doc: CheckDocument, index: number, count: number): string
   return out;
 }
 
-function judge(doc: CheckDocument, run: Run): void {
+function isLowercaseUnknown(doc: CheckDocument, norm: string, text: string): boolean {
+  return text === norm && norm.length >= 3 && /^\p{Ll}+$/u.test(norm) && !doc.lex.english.has(norm) && !doc.lex.usCities.has(norm);
+}
+
+function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
   const t = doc.tokens;
   const first = t[run.first];
   const last = t[run.last];
@@ -97,11 +132,16 @@ function judge(doc: CheckDocument, run: Run): void {
   const patientWord = prev === 'patient' || prev === 'paciente' || prev === 'patients';
   const cue = honorific || greeting || patientWord;
   if (!cue && !clinician && LOCATIVES.has(prev) && classes.length === 1 && isPlace(doc, first.norm)) return;
+  const midSentence = !first.sentenceStart && !afterColonOrQuote(doc, run.first);
+  const capsMeanName = midSentence && !style.titleCase;
+  const nextIsColon = doc.tokens[run.last + 1]?.text === ':';
   let accept: boolean;
   if (cue || clinician) accept = true;
-  else if (classes[0] === 'lower') accept = classes.length >= 2;
-  else if (classes.length >= 2) accept = strong + unknown >= 1 && !(first.sentenceStart && classes[0] === 'ambiguous' && strong + unknown === 0);
-  else accept = strong === 1 || (unknown === 1 && !first.sentenceStart);
+  else if (classes[0] === 'lower') accept = style.lowercase && (classes.length >= 2 || doc.lex.firstNames.has(first.norm));
+  else if (classes.length >= 2) accept = strong + unknown >= 1 || capsMeanName;
+  else if (classes[0] === 'ambiguous') accept = capsMeanName || (nextIsColon && doc.lex.firstNames.has(first.norm));
+  else if (classes[0] === 'unknown') accept = !style.titleCase || midSentence;
+  else accept = true;
   if (!accept) return;
   const start = first.start;
   const end = last.end;
@@ -112,6 +152,7 @@ function judge(doc: CheckDocument, run: Run): void {
   else if (cue || doc.personCue(sentence) || doc.kind === 'reply') severity = doc.kind === 'message' ? 'warn' : 'block';
   else severity = 'warn';
   if (!clinician) doc.markPerson(sentence, cue);
+  doc.claim(start, end);
   doc.add(
     {
       rule: 'phi.name',
@@ -126,6 +167,17 @@ function judge(doc: CheckDocument, run: Run): void {
     },
     clinician ? 35 : 45,
   );
+}
+
+/** After "Name:" or an opening quote, a capitalised word starts a new utterance, as at a sentence start. */
+function afterColonOrQuote(doc: CheckDocument, index: number): boolean {
+  for (let k = index - 1; k >= 0 && k > index - 4; k--) {
+    const x = doc.tokens[k];
+    if (!x) return false;
+    if (x.kind === 'space') continue;
+    return x.kind === 'punct' && (x.text === ':' || x.text === '"' || x.text === '“' || x.text === '(' || x.text === '-' || x.text === '—');
+  }
+  return true;
 }
 
 function nameIntro(before: string[]): boolean {
