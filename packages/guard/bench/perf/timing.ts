@@ -64,3 +64,22 @@ export function measureLatency(
     maxMs: samples.at(-1) ?? Number.NaN,
   };
 }
+
+/**
+ * Interleaves `trials` rounds over the systems (A, B, C, A, B, C, …) and keeps each system's best
+ * round, so background load on a shared machine hurts every system alike and as little as possible.
+ */
+export function bestOfTrials<T>(
+  systems: readonly BenchSystem[],
+  options: { trials: number; measure: (system: BenchSystem) => T; better: (a: T, b: T) => boolean },
+): Map<BenchSystem, T> {
+  const best = new Map<BenchSystem, T>();
+  for (let trial = 0; trial < options.trials; trial++) {
+    for (const system of systems) {
+      const value = options.measure(system);
+      const current = best.get(system);
+      if (current === undefined || options.better(value, current)) best.set(system, value);
+    }
+  }
+  return best;
+}

@@ -228,7 +228,12 @@ function speedSection(results: BenchResults, systems: SystemId[]): string {
     );
     adversarial = `\n\n### Adversarial inputs\n\nOne call per input, each in its own child process (after a 1,000-character warm-up call) with a ${results.options.timeoutMs / 1000} s limit; a hang is recorded as a timeout and the larger sizes of that pattern are not run. Sizes are in UTF-16 code units. Patterns: \`digits\` = "1234567890" repeated, \`a-at\` = "a@" repeated, \`dots\` = ".", \`one-dash\` = "1-", \`capitalised\` = capitalised words, \`mixed\` = a seeded mix of e-mail, phone, date, URL and name fragments.\n\n${table(['Pattern', 'Size', ...systems], rows)}`;
   }
-  return `## Speed\n\nSingle process, one thread, measured after a warm-up pass over the same texts. ${latencyNote}\n\n${speed}${adversarial}`;
+  const m = results.machine;
+  const busy =
+    (m.loadAverageAtStart[0] ?? 0) > m.cpus * 0.75
+      ? `\n\n> **The machine was busy** (load average ${m.loadAverageAtStart.join(' / ')} on ${m.cpus} cores at start): absolute times are pessimistic for every system; compare systems within this run. Issue 3 quotes about 23,000 texts/s for redact-pii and 20,000 for openredaction on an idle machine of this kind.`
+      : '';
+  return `## Speed\n\nSingle process, one thread, measured after a warm-up pass over the same texts; each system's best of three interleaved rounds. ${latencyNote}${busy}\n\n${speed}${adversarial}`;
 }
 
 function gapsSection(results: BenchResults): string {
@@ -268,7 +273,7 @@ export function renderMarkdown(results: BenchResults): string {
   return (
     [
       '# Guard benchmarks',
-      `Regenerate with \`${results.command}\` from the repository root (writes this file and \`bench/results.json\`; about 5–10 minutes, most of it the peers' adversarial runs).${results.options.quick ? ' **This run used `--quick`** (shorter timings, no 1 MB inputs): numbers are indicative only.' : ''}`,
+      `Regenerate with \`${results.command}\` from the repository root (writes this file and \`bench/results.json\`; about 7–10 minutes, most of it the peers' adversarial runs).${results.options.quick ? ' **This run used `--quick`** (shorter timings, no 1 MB inputs): numbers are indicative only.' : ''}`,
       `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}; load average at start ${m.loadAverageAtStart.join(' / ')} (1 / 5 / 15 min). Run ${results.generatedAt}.`,
       `Systems: ${results.systems.map((s) => `**${s.id}** — ${s.label}`).join('; ')}.`,
       ...(unavailable.length ? [unavailable.join('\n')] : []),
