@@ -1,7 +1,7 @@
 import type { CheckDocument } from '../engine/document.js';
 import type { Token } from '../text/tokenize.js';
 
-const AGE_AFTER = new Set(['year', 'years', 'yr', 'yrs', 'yo', 'años', 'anos', 'y']);
+const AGE_AFTER = new Set(['year', 'years', 'yr', 'yrs', 'yo', 'años', 'anos', 'y', 'year-old', 'years-old', 'yr-old', 'yrs-old', 'month-old']);
 const AGE_BEFORE = new Set(['age', 'aged', 'edad', 'ages']);
 const BIRTHDAY = new Set(['birthday', 'bday', 'cumpleaños', 'happy', 'feliz', 'turns', 'turned', 'turning', 'celebrating', 'celebrates']);
 const ORDINAL = /^(\d{2,3})(?:st|nd|rd|th)$/i;

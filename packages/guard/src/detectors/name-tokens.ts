@@ -2,6 +2,7 @@ import type { CheckDocument } from '../engine/document.js';
 import type { Token } from '../text/tokenize.js';
 import { NOT_NAMES } from '../data/vocab/name-cues.js';
 import { US_STATE_NAMES } from '../data/vocab/places.js';
+import { SPANISH_WORDS } from '../data/vocab/spanish-words.js';
 
 /**
  * How a single token looks to the name model:
@@ -34,7 +35,7 @@ function classifyWord(doc: CheckDocument, t: Token): NameClass {
   const parts = norm.includes('-') ? norm.split('-') : [norm];
   const given = parts.some((p) => lex.firstNames.has(p));
   const surname = parts.some((p) => lex.surnames.has(p));
-  const english = lex.english.has(norm) || (norm.endsWith('s') && lex.english.has(norm.slice(0, -1)));
+  const english = lex.english.has(norm) || SPANISH_WORDS.has(norm) || (norm.endsWith('s') && lex.english.has(norm.slice(0, -1)));
   if (!t.cap) {
     if (!/^\p{Ll}/u.test(t.text)) return 'no';
     return (given || surname) && !english ? 'lower' : 'no';

@@ -69,10 +69,15 @@ function collectRun(doc: CheckDocument, i: number, c: NameClass): Run {
     let cls = classifyNameToken(doc, n + 1);
     const word = doc.tokens[n + 1];
     if (cls === 'no' && word && c !== 'lower' && PARTICLES.has(word.text) && run.classes.length < MAX_RUN - 1) {
-      // A particle only joins when a capitalised name follows it.
+      // A particle joins only when a capitalised word follows it: that word is the family name ("ten Pas").
       const sp = doc.tokens[n + 2];
-      const after = classifyNameToken(doc, n + 3);
-      if (sp?.kind === 'space' && !sp.newline && after !== 'no' && after !== 'lower' && after !== 'initial') cls = 'initial';
+      const after = doc.tokens[n + 3];
+      if (sp?.kind === 'space' && !sp.newline && after?.kind === 'word' && after.cap && !doc.isClaimed(n + 3)) {
+        run.classes.push('initial', 'surname');
+        k = n + 3;
+        run.last = k;
+        continue;
+      }
     }
     if (cls === 'no' && c === 'lower' && word && isLowercaseUnknown(doc, word.norm, word.text)) cls = 'lower';
     if (cls === 'no' || (cls === 'lower') !== (c === 'lower')) break;
@@ -128,7 +133,7 @@ function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
   const unknown = classes.filter((c) => c === 'unknown').length;
   const clinician = CLINICIAN_TITLES.has(prev);
   const honorific = HONORIFICS.has(prev);
-  const greeting = GREETING_CUES.has(prev) || prev === 'birthday' || prev === 'bday' || prev === 'cumpleaños' || nameIntro(before);
+  const greeting = GREETING_CUES.has(prev) || (prev === 'you' && before[1] === 'thank') || prev === 'birthday' || prev === 'bday' || prev === 'cumpleaños' || nameIntro(before);
   const patientWord = prev === 'patient' || prev === 'paciente' || prev === 'patients';
   const cue = honorific || greeting || patientWord;
   if (!cue && !clinician && LOCATIVES.has(prev) && classes.length === 1 && isPlace(doc, first.norm)) return;

@@ -169,6 +169,8 @@ function isPracticeAddress(doc: CheckDocument, first: number, last: number): boo
     if (x.kind === 'word' && STREET_SUFFIXES.has(x.norm)) continue;
     seen++;
     if (own.has(x.norm)) matched++;
+    // A different house or box number is a different address.
+    else if (x.kind === 'num') return false;
   }
   return seen > 0 && matched / seen >= 0.6 && own.has(doc.tokens[first]?.norm ?? '');
 }

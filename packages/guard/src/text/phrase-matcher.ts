@@ -80,7 +80,7 @@ function nextWord(tokens: readonly Token[], i: number): number {
   for (let k = i + 1; k < tokens.length && k < i + 4; k++) {
     const t = tokens[k];
     if (!t) return -1;
-    if (t.kind === 'space' || t.text === '-') {
+    if (t.kind === 'space' || t.text === '-' || t.text === ',') {
       if (t.newline) return -1;
       continue;
     }
