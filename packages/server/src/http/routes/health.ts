@@ -25,5 +25,11 @@ export function healthRoutes(services: AppServices): FastifyPluginAsyncZod {
         }
       },
     );
+
+    app.get(
+      '/openapi.json',
+      { config: { access: { kind: 'public' } }, schema: { hide: true } },
+      async () => app.swagger(),
+    );
   };
 }
