@@ -64,7 +64,7 @@ describe('bad input', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 30_000);
 });
 
 describe('linear time on adversarial input', () => {
@@ -83,5 +83,5 @@ describe('linear time on adversarial input', () => {
     const r = guard.check({ text, kind: 'reply', network: 'x' });
     expect(performance.now() - start).toBeLessThan(15_000);
     for (const f of r.findings.slice(0, 50)) expect(text.slice(f.start, f.end)).toBe(f.text);
-  });
+  }, 30_000);
 });

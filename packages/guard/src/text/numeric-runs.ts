@@ -42,22 +42,29 @@ export function findNumericRuns(text: string): NumericRun[] {
     const end = i;
     const glued = (start > 0 && isLetterAt(text, start - 1)) || (end < n && isLetterAt(text, end) && !isExtensionAt(text, end));
     if (glued || end - start > MAX_GROUP_DIGITS) {
+      if (current && worthKeeping(current)) runs.push(current);
       current = undefined;
       continue;
     }
     const sep = current ? text.slice(lastEnd, start) : '';
     const joinable = current !== undefined && sep.length <= MAX_SEPARATOR && isSeparatorRun(text, lastEnd, start);
     if (!joinable || !current) {
+      if (current && worthKeeping(current)) runs.push(current);
       current = { groups: [], plus: start > 0 && text.charCodeAt(start - 1) === 43 };
       if (!current.plus && start > 1 && text.charCodeAt(start - 1) === 40 && text.charCodeAt(start - 2) === 43) current.plus = true;
-      runs.push(current);
       current.groups.push({ start, end, digits: text.slice(start, end), sep: '' });
     } else {
       current.groups.push({ start, end, digits: text.slice(start, end), sep });
     }
     lastEnd = end;
   }
+  if (current && worthKeeping(current)) runs.push(current);
   return runs;
+}
+
+/** A lone group of one to four digits ("3", "2024") is no identifier the matchers look for; dropping it early saves work. */
+function worthKeeping(run: NumericRun): boolean {
+  return run.groups.length > 1 || (run.groups[0]?.digits.length ?? 0) >= 5;
 }
 
 function isSeparatorRun(text: string, from: number, to: number): boolean {
