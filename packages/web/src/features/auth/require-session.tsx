@@ -3,7 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { QueryState } from '../../components/query-state';
 import { paths } from '../../paths';
 import { FullPageLoader } from '../shell/full-page-loader';
-import { takeSignOutReason } from './sign-out-reason';
+import { peekSignOutReason } from './sign-out-reason';
 import { useSession } from './use-session';
 
 /** Lets signed-in users through; sends everyone else to sign-in, remembering where they were. */
@@ -21,7 +21,7 @@ export function RequireSession() {
     );
   }
   if (!session.data) {
-    const reason = takeSignOutReason() ?? (hadSession.current ? 'expired' : undefined);
+    const reason = peekSignOutReason() ?? (hadSession.current ? 'expired' : undefined);
     const params = new URLSearchParams();
     const here = location.pathname + location.search;
     if (here !== paths.home && reason !== 'signed-out') params.set('next', here);

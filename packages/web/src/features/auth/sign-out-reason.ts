@@ -8,10 +8,13 @@ export function setSignOutReason(reason: SignOutReason): void {
   pending = reason;
 }
 
-export function takeSignOutReason(): SignOutReason | undefined {
-  const reason = pending;
+/** Read during render, so it must not change anything; cleared when a new session starts. */
+export function peekSignOutReason(): SignOutReason | undefined {
+  return pending;
+}
+
+export function clearSignOutReason(): void {
   pending = undefined;
-  return reason;
 }
 
 export const signOutMessages: Record<SignOutReason, string> = {

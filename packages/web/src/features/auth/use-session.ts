@@ -5,6 +5,7 @@ import { resetCsrfToken } from '../../api/client';
 import { endpoints } from '../../api/endpoints';
 import { queryKeys } from '../../api/query-keys';
 import type { Session } from '../../api/types';
+import { clearSignOutReason } from './sign-out-reason';
 
 /** The signed-in session, or null when nobody is signed in. */
 export function useSession() {
@@ -28,6 +29,7 @@ export function useSignedIn() {
   return useCallback(
     async (session?: Session) => {
       resetCsrfToken();
+      clearSignOutReason();
       if (session) client.setQueryData(queryKeys.session, session);
       else await client.invalidateQueries({ queryKey: queryKeys.session });
     },
@@ -45,7 +47,10 @@ export function useSignOut() {
       // The session may already be gone on the server; signing out locally is what matters.
     }
     resetCsrfToken();
-    client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'setup' });
+    // Clear the session in place (observers keep watching the same query), then drop the rest.
     client.setQueryData(queryKeys.session, null);
+    client.removeQueries({
+      predicate: (query) => query.queryKey[0] !== 'setup' && query.queryKey[0] !== 'session',
+    });
   }, [client]);
 }
