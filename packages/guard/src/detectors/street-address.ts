@@ -1,6 +1,8 @@
 import type { CheckDocument } from '../engine/document.js';
 import { redactFix } from '../engine/redaction.js';
 import type { Token } from '../text/tokenize.js';
+import { NOT_NAMES } from '../data/vocab/name-cues.js';
+import { SPANISH_WORDS } from '../data/vocab/spanish-words.js';
 import { FOREIGN_STREET_ENDINGS, STREET_PREFIXES, STREET_SUFFIXES, UNIT_WORDS, US_STATE_CODES, US_STATE_NAMES } from '../data/vocab/places.js';
 
 const MAX_STREET_WORDS = 5;
@@ -16,8 +18,8 @@ export function detectStreetAddresses(doc: CheckDocument): void {
     const tok = t[i];
     if (!tok || doc.isClaimed(i)) continue;
     let span: { first: number; last: number } | undefined;
-    if (tok.kind === 'num' && tok.text.length <= 6) span = numberFirst(t, i);
-    else if (tok.kind === 'word' && tok.cap) span = nameFirst(t, i);
+    if (tok.kind === 'num' && tok.text.length <= 6) span = numberFirst(t, i) ?? numberNameNumber(doc, i);
+    else if (tok.kind === 'word' && tok.cap) span = nameFirst(t, i) ?? (afterAddressCue(doc, i) ? nameNumber(doc, i) : undefined);
     if (!span && tok.kind === 'word' && UNIT_WORDS.has(tok.norm) && tok.cap) span = unitOnly(t, i);
     if (!span) continue;
     span.last = extendTail(t, span.last);
@@ -47,6 +49,48 @@ function numberFirst(t: Token[], i: number): { first: number; last: number } | u
     k = nextIdx(t, k);
   }
   return last === -1 ? undefined : { first: i, last };
+}
+
+/** True when a word is neither common English nor Spanish: foreign street names are. */
+function foreignWord(doc: CheckDocument, x: Token): boolean {
+  return x.kind === 'word' && x.text.length > 2 && !doc.lex.english.has(x.norm) && !STREET_SUFFIXES.has(x.norm) && !NOT_NAMES.has(x.norm) && !SPANISH_WORDS.has(x.norm) && !UNIT_WORDS.has(x.norm);
+}
+
+/** "4844 Søndergade 52", "20789 Allika 46": house or building number, a foreign street name, a number. */
+function numberNameNumber(doc: CheckDocument, i: number): { first: number; last: number } | undefined {
+  const t = doc.tokens;
+  const name = nameNumber(doc, nextIdx(t, i));
+  return name ? { first: i, last: name.last } : undefined;
+}
+
+/** "Skogstien 106", "Pod Floriánem 1677": one to three capitalised words, at least one foreign, then a short number. */
+function nameNumber(doc: CheckDocument, i: number): { first: number; last: number } | undefined {
+  const t = doc.tokens;
+  let k = i;
+  let words = 0;
+  let foreign = false;
+  while (k < t.length && words < 3) {
+    const x = t[k];
+    if (!x || x.kind !== 'word' || !(x.cap || words > 0)) break;
+    if (foreignWord(doc, x)) foreign = true;
+    words++;
+    k = nextIdx(t, k);
+  }
+  const num = t[k];
+  if (words === 0 || !foreign || !num || num.kind !== 'num' || num.text.length > 4) return undefined;
+  return { first: i, last: k };
+}
+
+const ADDRESS_CUES = new Set(['address', 'lives', 'live', 'living', 'moved', 'at', 'on', 'to', 'is', 'dirección', 'vive', 'en']);
+
+function afterAddressCue(doc: CheckDocument, i: number): boolean {
+  for (let k = i - 1; k >= 0 && k > i - 4; k--) {
+    const x = doc.tokens[k];
+    if (!x) return false;
+    if (x.kind === 'space' || x.text === ':') continue;
+    return x.kind === 'word' && ADDRESS_CUES.has(x.norm);
+  }
+  return false;
 }
 
 /** "Friedhofstrasse 33", "Calle Mayor 5", "Koskikatu 25". */
