@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { verifyAuditChain } from '../../domain/audit/verify-audit-chain.js';
+import { recordAuditEvent } from '../../domain/audit/record-audit-event.js';
+import { SYSTEM_ORG, systemActor } from '../../domain/audit/audit-types.js';
+import { purgeExpiredSessions } from '../../domain/auth/sessions.js';
+import type { JobDefinition } from '../job-runner.js';
+
+const noPayload = z.object({}).strict();
+
+/** Removes sessions past their absolute lifetime. Idle ones are refused when used, and go here later. */
+export const purgeSessionsJob: JobDefinition<Record<string, never>> = {
+  id: 'sessions.purge-expired',
+  payload: noPayload,
+  cron: '17 * * * *',
+  async handler(_payload, { db, log }) {
+    const removed = await purgeExpiredSessions(db);
+    log.info({ removed }, 'expired sessions purged');
+  },
+};
+
+/** Walks every audit chain nightly and records the result, so a broken chain is noticed the next day. */
+export const verifyAuditJob: JobDefinition<Record<string, never>> = {
+  id: 'audit.verify-chains',
+  payload: noPayload,
+  cron: '41 3 * * *',
+  async handler(_payload, { db, log }) {
+    const report = await verifyAuditChain(db);
+    if (!report.ok) log.error({ breaks: report.breaks.map((b) => ({ orgId: b.orgId, seq: b.seq })) }, 'audit chain broken');
+    await recordAuditEvent(db, {
+      orgId: SYSTEM_ORG,
+      actor: systemActor,
+      action: 'audit.verified',
+      outcome: report.ok ? 'success' : 'failure',
+      details: { chains: report.chains, events: report.events, broken: report.breaks.length },
+    });
+  },
+};
+
+export const foundationJobs: JobDefinition<Record<string, never>>[] = [purgeSessionsJob, verifyAuditJob];
