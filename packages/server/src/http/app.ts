@@ -41,7 +41,6 @@ export async function buildApp(services: AppServices): Promise<App> {
     trustProxy: services.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
