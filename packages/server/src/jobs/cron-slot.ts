@@ -13,6 +13,8 @@ export function parseCron(pattern: string): Cron {
  * @example latestCronSlot(parseCron('*\/5 * * * *'), new Date('2026-01-01T10:07:30Z')) // '2026-01-01T10:05:00.000Z'
  */
 export function latestCronSlot(cron: Cron, now: Date): string | null {
-  const [slot] = cron.previousRuns(1, now);
-  return slot ? slot.toISOString() : null;
+  // croner's previousRuns() excludes a run exactly at the reference; a slot due this very
+  // millisecond is due, so look from one millisecond later.
+  const [slot] = cron.previousRuns(1, new Date(now.getTime() + 1));
+  return slot && slot.getTime() <= now.getTime() ? slot.toISOString() : null;
 }
