@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { missingReason } from '../tools/test-env.js';
 import { startBedsideServer, type BedsideServer } from './support/bedside-server.js';
-import { launchChromium, RequestLog, screenshot } from './support/browser.js';
+import { failureScreenshots, launchChromium, RequestLog, screenshot } from './support/browser.js';
 import { openAuditLog, auditRows } from './support/flows/audit-flow.js';
 import { enableTwoFactor, signIn, signOut } from './support/flows/auth-flow.js';
 import { signInWithKeyboard } from './support/flows/keyboard-flow.js';
@@ -28,6 +28,10 @@ describe.skipIf(Boolean(skipReason))('first run in a real browser', () => {
     [server, browser] = await Promise.all([startBedsideServer('first-run'), launchChromium()]);
     ownerContext = await requests.newContext(browser, server.url);
     ownerPage = await ownerContext.newPage();
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await failureScreenshots(browser, task.name);
   });
 
   afterAll(async () => {
@@ -66,9 +70,10 @@ describe.skipIf(Boolean(skipReason))('first run in a real browser', () => {
   it('shows the sign-in and the accepted invitation in the audit log', async () => {
     const table = await openAuditLog(ownerPage);
     await screenshot(ownerPage, '08-audit-log');
-    const signIns = await auditRows(table, ['Auth › sign in', owner.name, 'Success']);
+    // The actor column shows the address the person signed in with.
+    const signIns = await auditRows(table, ['Auth › sign in', owner.email, 'Success']);
     expect(await signIns.count()).toBeGreaterThan(0);
-    const accepted = await auditRows(table, ['Invitation › accepted', invitee.name]);
+    const accepted = await auditRows(table, ['Invitation › accepted', invitee.email]);
     expect(await accepted.count()).toBe(1);
   });
 
@@ -78,6 +83,9 @@ describe.skipIf(Boolean(skipReason))('first run in a real browser', () => {
     await signInWithKeyboard(page, invitee);
     await page.getByRole('button', { name: `Account menu for ${invitee.name}` }).waitFor();
     await screenshot(page, '09-keyboard-sign-in-dashboard');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Open navigation' }).waitFor();
+    await screenshot(page, '10-dashboard-phone');
     await context.close();
   });
 

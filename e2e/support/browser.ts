@@ -48,5 +48,20 @@ export class RequestLog {
 /** Saves a full-page screenshot to e2e/.artifacts/<name>.png for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(artifactsDir, { recursive: true });
+  // A full-page capture of a scrolled page paints the fixed header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+/** Screenshots of every open page, named after the failed test, to see where it stopped. */
+export async function failureScreenshots(
+  browser: Browser | undefined,
+  testName: string,
+): Promise<void> {
+  const pages = browser?.contexts().flatMap((context) => context.pages()) ?? [];
+  const slug = testName.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  for (const [index, page] of pages.entries()) {
+    await screenshot(page, `failed-${slug}-${index}`).catch(() => undefined);
+    console.warn(`failed "${testName}": page ${index} was at ${page.url()}`);
+  }
 }
