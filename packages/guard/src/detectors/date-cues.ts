@@ -7,7 +7,7 @@ export const DATE_TIE_WORDS = new Set([
   'born', 'dob', 'birth', 'birthday', 'bday', 'birthdate', 'admitted', 'admission', 'discharged', 'discharge', 'died',
   'death', 'passed', 'surgery', 'operation', 'procedure', 'visit', 'visited', 'appointment', 'appt', 'seen', 'treated',
   'delivered', 'diagnosed', 'came', 'nacimiento', 'nació', 'nacio', 'cita', 'cirugía', 'cirugia', 'visita', 'murió',
-  'fallecio', 'falleció', 'ingresó', 'alta', 'consulta', 'd.o.b', 'fecha',
+  'fallecio', 'falleció', 'ingresó', 'consulta',
 ]);
 
 const PRACTICE_EVENT_WORDS = new Set(['clinic', 'event', 'open', 'house', 'closed', 'holiday', 'hours', 'drive', 'fair', 'webinar', 'seminar', 'workshop', 'class', 'join', 'starting', 'starts', 'begins', 'through', 'until', 'sale', 'special']);

@@ -2,6 +2,7 @@ import type { CheckDocument } from '../engine/document.js';
 import type { Severity } from '../types.js';
 import { CLINICIAN_TITLES, GREETING_CUES, HONORIFICS } from '../data/vocab/name-cues.js';
 import { classifyNameToken, type NameClass } from './name-tokens.js';
+import { looksSpanish } from '../engine/safe-reply.js';
 
 const MAX_RUN = 5;
 /** Words right after a capitalised run that make it an organisation or a place, not a person. */
@@ -42,6 +43,8 @@ export function detectPersonNames(doc: CheckDocument): void {
 interface TextStyle {
   titleCase: boolean;
   lowercase: boolean;
+  /** Spanish text capitalises many words our English lists do not know ("Acompáñenos"). */
+  spanish: boolean;
 }
 
 function textStyle(doc: CheckDocument): TextStyle {
@@ -55,7 +58,7 @@ function textStyle(doc: CheckDocument): TextStyle {
     mid++;
     if (x.cap) midCaps++;
   }
-  return { titleCase: mid >= 4 && midCaps / mid > 0.6, lowercase: caps === 0 };
+  return { titleCase: mid >= 4 && midCaps / mid > 0.6, lowercase: caps === 0, spanish: looksSpanish(doc.text) };
 }
 
 function collectRun(doc: CheckDocument, i: number, c: NameClass): Run {
@@ -134,18 +137,19 @@ function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
   const clinician = CLINICIAN_TITLES.has(prev);
   const honorific = HONORIFICS.has(prev);
   const greeting = GREETING_CUES.has(prev) || (prev === 'you' && before[1] === 'thank') || prev === 'birthday' || prev === 'bday' || prev === 'cumpleaños' || nameIntro(before);
-  const patientWord = prev === 'patient' || prev === 'paciente' || prev === 'patients';
+  const patientWord = prev === 'patient' || prev === 'paciente';
   const cue = honorific || greeting || patientWord;
   if (!cue && !clinician && LOCATIVES.has(prev) && classes.length === 1 && isPlace(doc, first.norm)) return;
   const midSentence = !first.sentenceStart && !afterColonOrQuote(doc, run.first);
   const capsMeanName = midSentence && !style.titleCase;
   const nextIsColon = doc.tokens[run.last + 1]?.text === ':';
+  const inTitlePhrase = capitalisedNeighbour(doc, run.first, -1) || capitalisedNeighbour(doc, run.last, 1);
   let accept: boolean;
   if (cue || clinician) accept = true;
   else if (classes[0] === 'lower') accept = style.lowercase && (classes.length >= 2 || doc.lex.firstNames.has(first.norm));
   else if (classes.length >= 2) accept = strong + unknown >= 1 || capsMeanName;
-  else if (classes[0] === 'ambiguous') accept = capsMeanName || (nextIsColon && doc.lex.firstNames.has(first.norm));
-  else if (classes[0] === 'unknown') accept = !style.titleCase || midSentence;
+  else if (classes[0] === 'ambiguous') accept = (capsMeanName && !inTitlePhrase) || (nextIsColon && doc.lex.firstNames.has(first.norm));
+  else if (classes[0] === 'unknown') accept = midSentence ? !style.titleCase || !inTitlePhrase : !style.titleCase && !style.spanish;
   else accept = true;
   if (!accept) return;
   const start = first.start;
@@ -156,7 +160,9 @@ function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
   else if (clinician) severity = 'warn';
   else if (cue || doc.personCue(sentence) || doc.kind === 'reply') severity = doc.kind === 'message' ? 'warn' : 'block';
   else severity = 'warn';
-  if (!clinician) doc.markPerson(sentence, cue);
+  // Only a confident name ties nearby dates and places to a person: a stray capitalised word should not turn an
+  // event date into a patient's date.
+  if (!clinician && (cue || strong >= 1)) doc.markPerson(sentence, cue);
   doc.claim(start, end);
   doc.add(
     {
@@ -172,6 +178,14 @@ function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
     },
     clinician ? 35 : 45,
   );
+}
+
+/** True when the word next to the run (before if dir is -1, after if 1) is capitalised: "Community Health Fair". */
+function capitalisedNeighbour(doc: CheckDocument, index: number, dir: 1 | -1): boolean {
+  const sp = doc.tokens[index + dir];
+  const w = doc.tokens[index + 2 * dir];
+  if (!sp || sp.kind !== 'space' || sp.newline || !w || w.kind !== 'word') return false;
+  return w.cap && !(dir === -1 && w.sentenceStart && w.text.length <= 3);
 }
 
 /** After "Name:" or an opening quote, a capitalised word starts a new utterance, as at a sentence start. */
