@@ -11,6 +11,27 @@ const outcomeStyle: Record<AuditOutcome, { color: string; label: string; icon: t
     denied: { color: 'red', label: 'Denied', icon: IconBan },
   };
 
+/** Type and a short id: whole UUIDs would make the table unreadable; the full id is the title. */
+function AuditTarget(props: { type: string | null; id: string | null }) {
+  if (!props.type)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  const short = props.id && props.id.length > 12 ? `${props.id.slice(0, 8)}…` : props.id;
+  return (
+    <Text size="sm" title={props.id ?? undefined} style={{ whiteSpace: 'nowrap' }}>
+      {props.type}
+      {short ? (
+        <Text span ff="monospace" size="xs" c="dimmed" ml={6}>
+          {short}
+        </Text>
+      ) : null}
+    </Text>
+  );
+}
+
 function detailsText(details: unknown): string {
   if (details === null || details === undefined) return '';
   if (typeof details === 'object' && Object.keys(details).length === 0) return '';
@@ -72,11 +93,7 @@ export function AuditTable(props: { events: AuditEvent[]; busy: boolean }) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">
-                    {event.targetType
-                      ? `${event.targetType}${event.targetId ? ` ${event.targetId}` : ''}`
-                      : '—'}
-                  </Text>
+                  <AuditTarget type={event.targetType} id={event.targetId} />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Badge
