@@ -3,7 +3,9 @@ import type { Token } from '../text/tokenize.js';
 
 const AGE_AFTER = new Set(['year', 'years', 'yr', 'yrs', 'yo', 'años', 'anos', 'y', 'year-old', 'years-old', 'yr-old', 'yrs-old', 'month-old']);
 const AGE_BEFORE = new Set(['age', 'aged', 'edad', 'ages']);
-const BIRTHDAY = new Set(['birthday', 'bday', 'cumpleaños', 'happy', 'feliz', 'turns', 'turned', 'turning', 'celebrating', 'celebrates']);
+const BIRTHDAY = new Set(['birthday', 'bday', 'cumpleaños', 'cumpleanos', 'happy', 'feliz', 'turns', 'turned', 'turning', 'celebrating', 'celebrates']);
+const AGE_TURNS = new Set(['turns', 'turned', 'turning', 'cumple', 'cumplió', 'cumplio']);
+const NUMBER_WORDS = new Set(['número', 'numero', 'no', 'number']);
 const ORDINAL = /^(\d{2,3})(?:st|nd|rd|th)$/i;
 
 /**
@@ -19,7 +21,8 @@ export function detectAges(doc: CheckDocument): void {
     if (tok.kind === 'num' && tok.text.length <= 3) {
       const after = nextWord(t, i);
       const before = prevWord(t, i);
-      if ((after && AGE_AFTER.has(after.norm) && (after.norm !== 'y' || t[after.index + 1]?.text === '/')) || (before && AGE_BEFORE.has(before.norm))) {
+      const birthday = before !== undefined && (AGE_TURNS.has(before.norm) || (NUMBER_WORDS.has(before.norm) && BIRTHDAY.has(prevWord(t, before.index)?.norm ?? '')));
+      if ((after && AGE_AFTER.has(after.norm) && (after.norm !== 'y' || t[after.index + 1]?.text === '/')) || (before && AGE_BEFORE.has(before.norm)) || birthday) {
         report(doc, tok, Number(tok.text));
       }
       continue;
@@ -69,11 +72,11 @@ function nextWord(t: Token[], i: number): (Token & { index: number }) | undefine
   return undefined;
 }
 
-function prevWord(t: Token[], i: number): Token | undefined {
+function prevWord(t: Token[], i: number): (Token & { index: number }) | undefined {
   for (let k = i - 1; k >= 0 && k > i - 4; k--) {
     const x = t[k];
     if (!x || x.kind === 'space' || x.text === ',' || x.text === ':') continue;
-    return x.kind === 'word' ? x : undefined;
+    return x.kind === 'word' ? { ...x, index: k } : undefined;
   }
   return undefined;
 }

@@ -30,7 +30,7 @@ const LABELS = new Map<string, Label>([
 ]);
 
 /** Filler allowed between a label and its code: "MRN #: 12345", "member ID number 123". */
-const FILLER = new Set(['#', ':', 'no', 'num', 'number', 'nr', 'id', 'is', 'número', 'numero', 'of', '-', '.', 'code']);
+const FILLER = new Set(['#', ':', 'no', 'num', 'number', 'nr', 'id', 'is', 'número', 'numero', 'of', '-', '.', 'code', '(', '[', 'was', 'reads']);
 const MAX_FILLER = 4;
 
 /** Codes after a label word: "MRN 00123", "Member ID: XJH123456", "plate 7ABC123", "serial # SN-99812". */
@@ -95,6 +95,12 @@ function findCode(t: Token[], from: number): { first: number; last: number } | u
       i++;
       continue;
     }
+    // "member ID wrong (W3143 2737)": one stray word is fine when a bracketed code follows it.
+    if (x.kind === 'word' && filler < MAX_FILLER && t[i + 1]?.kind === 'space' && t[i + 2]?.text === '(') {
+      filler++;
+      i++;
+      continue;
+    }
     return undefined;
   }
   const first = i;
@@ -116,7 +122,7 @@ function findCode(t: Token[], from: number): { first: number; last: number } | u
       continue;
     }
     // "4111 1111 1111": one space between digit groups keeps the code together.
-    if (x.kind === 'space' && x.text === ' ' && t[k - 1]?.kind === 'num' && nextKind === 'num') {
+    if (x.kind === 'space' && x.text === ' ' && (t[k - 1]?.kind === 'num' || t[k - 1]?.kind === 'alnum') && nextKind === 'num') {
       length++;
       continue;
     }

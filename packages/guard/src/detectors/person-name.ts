@@ -139,7 +139,7 @@ function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
   const greeting = GREETING_CUES.has(prev) || (prev === 'you' && before[1] === 'thank') || prev === 'birthday' || prev === 'bday' || prev === 'cumpleaños' || nameIntro(before);
   const patientWord = prev === 'patient' || prev === 'paciente';
   const cue = honorific || greeting || patientWord;
-  if (!cue && !clinician && LOCATIVES.has(prev) && classes.length === 1 && isPlace(doc, first.norm)) return;
+  if (!cue && !clinician && LOCATIVES.has(prev) && isPlace(doc, names.join(' '))) return;
   const midSentence = !first.sentenceStart && !afterColonOrQuote(doc, run.first);
   const capsMeanName = midSentence && !style.titleCase;
   const nextIsColon = doc.tokens[run.last + 1]?.text === ':';

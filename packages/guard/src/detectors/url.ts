@@ -4,7 +4,7 @@ import { domainOf } from '../context/practice.js';
 
 const MAX_URL = 2048;
 const SOCIAL_HOSTS = new Set(['facebook.com', 'fb.com', 'instagram.com', 'x.com', 'twitter.com', 'tiktok.com', 'linkedin.com', 'youtube.com', 'threads.net', 'bsky.app', 'pinterest.com', 'reddit.com', 'snapchat.com']);
-const PERSONAL_PARAMS = /[?&](?:name|first|last|fname|lname|email|e-mail|patient|pt|mrn|dob|phone|tel|member|user|uid|userid|ssn|id)=[^&#\s]/i;
+const PERSONAL_PARAMS = /[?&](?:name|first|last|firstname|lastname|fname|lname|email|e-mail|patient|patient_id|pt|mrn|dob|birthdate|phone|tel|member|user|uid|userid|ssn|id|visit|procedure|treatment|condition|diagnosis|dx|appointment|appt)=[^&#\s]/i;
 const BARE_TLDS = new Set(['com', 'org', 'net', 'edu', 'gov', 'io', 'co', 'us', 'health', 'care', 'dental', 'clinic', 'info', 'biz', 'me', 'app', 'ly', 'social']);
 const TRAILING = new Set([46, 44, 59, 58, 33, 63, 41, 93, 125, 39, 34, 0x2019, 0x201d, 62]);
 
@@ -73,10 +73,11 @@ function report(doc: CheckDocument, start: number, end: number): void {
   doc.claim(start, end);
   const url = doc.text.slice(start, end);
   const host = domainOf(url);
-  for (const d of doc.practice.domains) if (host === d || host.endsWith(`.${d}`)) return;
+  const personal = PERSONAL_PARAMS.test(url);
+  // Even the practice's own links must not carry a patient's name or visit in their parameters (HIPAA.md §5.4).
+  if (!personal) for (const d of doc.practice.domains) if (host === d || host.endsWith(`.${d}`)) return;
   const path = url.replace(/^[a-z]+:\/\//i, '').slice(host.length + (url.toLowerCase().includes('www.') ? 4 : 0));
   const social = SOCIAL_HOSTS.has(host) && /^\/[^/?#\s]{2,}/.test(path) && !/^\/(?:share|sharer|hashtag|explore|search|watch|p|reel|status|posts)\b/i.test(path);
-  const personal = PERSONAL_PARAMS.test(url);
   if (social || personal) {
     doc.add(
       {
@@ -86,7 +87,7 @@ function report(doc: CheckDocument, start: number, end: number): void {
         end,
         severity: personal ? doc.severityFor('identifier', start) : doc.severityFor('contextual', start),
         message: personal
-          ? 'This link carries personal details in its parameters (a name, e-mail, ID or date of birth).'
+          ? 'This link carries personal details in its parameters (a name, visit, e-mail, ID or date of birth). Use an opaque token instead.'
           : 'This link points to a person’s profile. Linking a person to the practice can reveal they are a patient.',
         fix: redactFix('url'),
       },
@@ -95,7 +96,8 @@ function report(doc: CheckDocument, start: number, end: number): void {
     return;
   }
   doc.add(
-    { rule: 'phi.url', category: 'url', start, end, severity: 'info', message: 'A link. Fine unless it leads to a page about a particular person.' },
+    { rule: 'phi.url', category: 'url', start, end, severity: doc.severityFor('incidental', start), message: 'A link. Fine unless it leads to a page about a particular person.' },
     20,
+    'incidental',
   );
 }

@@ -15,7 +15,8 @@ export function matchZip(doc: CheckDocument, run: NumericRun, i: number): number
   const before = wordsBefore(doc, a.start, 3);
   const prev = before[0] ?? '';
   const prev2 = before.slice(0, 2).reverse().join(' ');
-  const anchored = US_STATE_CODES.has(prev) || US_STATE_NAMES.has(prev) || US_STATE_NAMES.has(prev2) || before.some((w) => ZIP_WORDS.has(w));
+  const prevCity = before.slice(0, 2).reverse().join(' ');
+  const anchored = doc.lex.usCities.has(prev) || doc.lex.usCities.has(prevCity) || US_STATE_CODES.has(prev) || US_STATE_NAMES.has(prev) || US_STATE_NAMES.has(prev2) || before.some((w) => ZIP_WORDS.has(w));
   if (!anchored) return undefined;
   const plus4 = run.groups[i + 1];
   const end = plus4 && plus4.sep === '-' && plus4.digits.length === 4 ? plus4.end : a.end;
