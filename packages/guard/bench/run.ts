@@ -10,10 +10,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { loadPresidio } from './datasets/presidio.js';
 import { loadProjectCorpus } from './datasets/project-corpus.js';
 import { loadSocialNer } from './datasets/social-ner.js';
 import { evaluate } from './evaluate.js';
+import { snapshotGuard } from './guard-snapshot.js';
 import { runAdversarial } from './perf/adversarial.js';
 import { ADVERSARIAL_PATTERNS, ADVERSARIAL_SIZES } from './perf/adversarial-inputs.js';
 import { bestOfTrials, measureLatency, measureThroughput } from './perf/timing.js';
@@ -35,6 +37,7 @@ const adversarialOn = !args.includes('--no-adversarial');
 const timeoutMs = Number(args.find((a) => a.startsWith('--timeout='))?.split('=')[1] ?? 20_000);
 const log = (message: string) => console.log(`[bench] ${message}`);
 
+const guardSource = snapshotGuard();
 const { docs: corpusDocs, contexts } = loadProjectCorpus();
 const social = loadSocialNer();
 const datasets: Array<{ key: string; name: string; description: string; docs: BenchDoc[] }> = [
@@ -165,6 +168,7 @@ const results: BenchResults = {
     loadAverageAtStart: loadAtStart,
   },
   options: { quick, timeoutMs },
+  guardSource,
   systems: systemInfo,
   datasets: datasetResults,
   speed,
@@ -182,7 +186,15 @@ results.targets = evaluateTargets(results);
 const benchDir = fileURLToPath(new URL('./', import.meta.url));
 const outDir = quick ? `${benchDir}.quick/` : benchDir;
 mkdirSync(outDir, { recursive: true });
-writeFileSync(`${outDir}results.json`, JSON.stringify(results, null, 1) + '\n');
+// Written through Prettier so that `npm run lint` stays clean after a run.
+const resultsFile = `${outDir}results.json`;
+writeFileSync(
+  resultsFile,
+  await format(JSON.stringify(results), {
+    ...((await resolveConfig(resultsFile)) ?? {}),
+    filepath: resultsFile,
+  }),
+);
 writeFileSync(
   quick ? `${outDir}BENCHMARKS.md` : `${benchDir}../BENCHMARKS.md`,
   renderMarkdown(results),

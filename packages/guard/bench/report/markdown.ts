@@ -16,6 +16,8 @@ function targetCell(t: TargetResult, system: SystemId): string {
   const value =
     t.unit === 'ms' ? fmtMs(v) : t.unit === 'per-second' ? `${fmtInt(v)}/s` : fmtRatio(v);
   const met = t.met[system];
+  // Infinity (a failed run) does not survive JSON; a missing value that was judged is a failure.
+  if ((v === null || v === undefined) && met === false) return 'failed ❌ not met';
   return met === true ? `${value} ✅ met` : met === false ? `${value} ❌ not met` : value;
 }
 
@@ -95,6 +97,21 @@ function sourceTypeTable(dataset: DatasetResult, systems: SystemId[]): string {
       ...systems.map((s) => fmtRatio(dataset.systems[s]?.bySourceType[t]?.recall)),
     ];
   });
+  const everyLabel = systems.map((s) => {
+    const all = Object.values(dataset.systems[s]?.bySourceType ?? {});
+    const total = all.reduce((n, v) => n + v.total, 0);
+    return total ? all.reduce((n, v) => n + v.found, 0) / total : null;
+  });
+  const totalSpans = Math.max(
+    ...systems.map((s) =>
+      Object.values(dataset.systems[s]?.bySourceType ?? {}).reduce((n, v) => n + v.total, 0),
+    ),
+  );
+  rows.push([
+    'every label, neutral ones included',
+    fmtInt(totalSpans),
+    ...everyLabel.map((v) => fmtRatio(v)),
+  ]);
   return `<details><summary>Recall by the data set's own labels (neutral ones included, for reference)</summary>\n\n${table(['Label', 'Spans', ...systems], rows)}\n\n</details>`;
 }
 
@@ -275,6 +292,7 @@ export function renderMarkdown(results: BenchResults): string {
       '# Guard benchmarks',
       `Regenerate with \`${results.command}\` from the repository root (writes this file and \`bench/results.json\`; about 7–10 minutes, most of it the peers' adversarial runs).${results.options.quick ? ' **This run used `--quick`** (shorter timings, no 1 MB inputs): numbers are indicative only.' : ''}`,
       `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}; load average at start ${m.loadAverageAtStart.join(' / ')} (1 / 5 / 15 min). Run ${results.generatedAt}.`,
+      `Guard version: commit \`${results.guardSource.commit}\`${results.guardSource.uncommitted.length ? ` plus uncommitted changes to ${results.guardSource.uncommitted.map((f) => `\`${f}\``).join(', ')}` : ''}, frozen for the whole run (copied to \`${results.guardSource.module}\`).`,
       `Systems: ${results.systems.map((s) => `**${s.id}** — ${s.label}`).join('; ')}.`,
       ...(unavailable.length ? [unavailable.join('\n')] : []),
       targetsSection(results, systems),

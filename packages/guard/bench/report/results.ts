@@ -1,5 +1,6 @@
 /** The machine-readable results (bench/results.json) and how they are built from evaluations. */
 import type { DatasetEvaluation, Miss } from '../evaluate.js';
+import type { GuardSource } from '../guard-snapshot.js';
 import type { AdversarialResult } from '../perf/adversarial.js';
 import type { Latency, Throughput } from '../perf/timing.js';
 import type { DocRates } from '../scoring/document-metrics.js';
@@ -37,6 +38,7 @@ export interface BenchResults {
     loadAverageAtStart: number[];
   };
   options: { quick: boolean; timeoutMs: number };
+  guardSource: GuardSource;
   systems: Array<{ id: SystemId; label: string; available: boolean; error?: string }>;
   datasets: Record<string, DatasetResult>;
   speed: {
