@@ -1,7 +1,8 @@
+import { useId } from 'react';
 import { Badge, Button, Code, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconHandStop, IconInfoCircle, IconWand } from '@tabler/icons-react';
 import type { Finding, Severity } from '@bedside/guard';
-import { hasTextFix } from './apply-fix';
+import { hasTextFix, replacesWholeText } from './apply-fix';
 
 const severities: Record<Severity, { label: string; color: string; icon: typeof IconInfoCircle }> =
   {
@@ -20,6 +21,7 @@ export function FindingItem(props: {
   const { finding } = props;
   const severity = severities[finding.severity];
   const whole = finding.start === 0 && finding.end === 0;
+  const fixId = useId();
   return (
     <Paper
       withBorder
@@ -52,8 +54,13 @@ export function FindingItem(props: {
         ) : null}
         <Text size="sm">{finding.message}</Text>
         {finding.fix ? (
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" id={fixId}>
             Suggested fix: {finding.fix.description}
+          </Text>
+        ) : null}
+        {finding.fix?.kind === 'replace-text' && replacesWholeText(finding) ? (
+          <Text size="xs" c="dimmed" fs="italic">
+            Replaces your text with: “{finding.fix.replacement}”
           </Text>
         ) : null}
         <Group gap="xs">
@@ -64,9 +71,9 @@ export function FindingItem(props: {
               leftSection={<IconWand size={14} aria-hidden />}
               onClick={props.onApplyFix}
               disabled={props.stale}
-              aria-label={`Apply fix: ${finding.fix?.description ?? ''}`}
+              aria-describedby={fixId}
             >
-              Apply fix
+              {replacesWholeText(finding) ? 'Apply fix: use safe reply' : 'Apply fix'}
             </Button>
           ) : null}
           {!whole ? (

@@ -95,6 +95,19 @@ describe('applyFix', () => {
     };
     expect(applyFix(text, f)).toBe('Thank you for your feedback.');
   });
+  it('replaces the whole reply for a patient-relationship finding on a span', () => {
+    const reply = 'Sorry about your root canal visit.';
+    const f = finding(reply, 'your root canal visit', {
+      category: 'patient_relationship',
+      rule: 'reply.confirms-patient',
+      fix: {
+        kind: 'replace-text',
+        replacement: 'Thank you for your feedback.',
+        description: 'Safe reply',
+      },
+    });
+    expect(applyFix(reply, f)).toBe('Thank you for your feedback.');
+  });
   it('refuses stale findings and fixes it cannot apply', () => {
     const redact = { kind: 'redact' as const, replacement: '[name]', description: 'Remove' };
     expect(applyFix('Call Mario at home', finding(text, 'Maria', { fix: redact }))).toBeUndefined();
