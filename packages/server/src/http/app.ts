@@ -47,7 +47,12 @@ export async function buildApp(services: AppServices): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(createErrorHandler(services));
   app.setNotFoundHandler(async (request, reply) => {
-    if (!request.url.startsWith('/api/') && services.webRoot && request.method === 'GET') return reply.sendFile('index.html');
+    // Client-side routes (no file extension) get the app; a missing asset is a real 404.
+    const path = request.url.split('?')[0] ?? '';
+    const isPage = !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    if (isPage && services.webRoot && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
     throw new AppError('not_found', 'There is nothing at this address.');
   });
   const routes: RouteEntry[] = [];
@@ -106,7 +111,8 @@ export async function buildApp(services: AppServices): Promise<App> {
   await app.register(registerRoutes(services), { prefix: '/api' });
 
   if (services.webRoot && existsSync(join(services.webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: services.webRoot, wildcard: false, maxAge: '1h', index: ['index.html'] });
+    // Files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: services.webRoot, wildcard: true, maxAge: '1h', index: ['index.html'] });
   }
   return app as unknown as App;
 }
