@@ -21,7 +21,8 @@ export function detectAges(doc: CheckDocument): void {
     if (tok.kind === 'num' && tok.text.length <= 3) {
       const after = nextWord(t, i);
       const before = prevWord(t, i);
-      const birthday = before !== undefined && (AGE_TURNS.has(before.norm) || (NUMBER_WORDS.has(before.norm) && BIRTHDAY.has(prevWord(t, before.index)?.norm ?? '')));
+      const stated = before !== undefined && (before.norm === 'is' || before.norm === 'was' || before.norm === 'now' || before.norm === 'tiene') && Number(tok.text) >= 90 && doc.personCue(tok.sentence);
+      const birthday = stated || before !== undefined && (AGE_TURNS.has(before.norm) || (NUMBER_WORDS.has(before.norm) && BIRTHDAY.has(prevWord(t, before.index)?.norm ?? '')));
       if ((after && AGE_AFTER.has(after.norm) && (after.norm !== 'y' || t[after.index + 1]?.text === '/')) || (before && AGE_BEFORE.has(before.norm)) || birthday) {
         report(doc, tok, Number(tok.text));
       }

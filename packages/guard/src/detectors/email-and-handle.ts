@@ -1,5 +1,8 @@
 import type { CheckDocument } from '../engine/document.js';
 import { redactFix } from '../engine/redaction.js';
+import { wordsBefore } from '../engine/nearby-words.js';
+
+const PRAISE = new Set(['proud', 'shout', 'out', 'congrats', 'congratulations', 'thanks', 'thank', 'kudos', 'welcome', 'happy', 'birthday', 'felicidades', 'gracias']);
 import { isAsciiLetter, isAsciiDigit } from '../text/char-class.js';
 
 const MAX_LOCAL = 64;
@@ -75,13 +78,14 @@ function handleAt(doc: CheckDocument, at: number): number {
   if (text.charCodeAt(h) === 64 && isEmail) hEnd = end; // Mastodon @user@instance
   doc.claim(at, hEnd);
   if (doc.practice.handles.has(handle)) return hEnd;
+  const praised = wordsBefore(doc, at, 3).some((w) => PRAISE.has(w));
   doc.add(
     {
       rule: 'phi.handle',
       category: 'name',
       start: at,
       end: hEnd,
-      severity: doc.severityFor('contextual', at),
+      severity: praised && doc.kind !== 'inbound' ? 'block' : doc.severityFor('contextual', at),
       message: 'Tagging or naming an account links a person to the practice. If they are a patient, this confirms it.',
       fix: redactFix('name', '[account]'),
     },

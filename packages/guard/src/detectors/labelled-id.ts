@@ -90,13 +90,15 @@ function findCode(t: Token[], from: number): { first: number; last: number } | u
     }
     if ((x.kind === 'num' || x.kind === 'alnum') && /\d/.test(x.text)) break;
     if (x.kind === 'word' && x.allCaps && x.text.length <= 4 && /[-\d]/.test(t[i + 1]?.text ?? '')) break;
+    // A period followed by a space ends the label's sentence ("drop-in group. Call …").
+    if (x.text === '.' && t[i + 1]?.kind === 'space') return undefined;
     if (FILLER.has(x.norm) && filler < MAX_FILLER) {
       filler++;
       i++;
       continue;
     }
     // "member ID wrong (W3143 2737)": one stray word is fine when a bracketed code follows it.
-    if (x.kind === 'word' && filler < MAX_FILLER && t[i + 1]?.kind === 'space' && t[i + 2]?.text === '(') {
+    if (x.kind === 'word' && !x.cap && filler < MAX_FILLER && t[i + 1]?.kind === 'space' && t[i + 2]?.text === '(' && t[i - 1]?.text !== '.') {
       filler++;
       i++;
       continue;

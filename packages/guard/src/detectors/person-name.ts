@@ -5,6 +5,8 @@ import { classifyNameToken, type NameClass } from './name-tokens.js';
 import { looksSpanish } from '../engine/safe-reply.js';
 
 const MAX_RUN = 5;
+/** "So proud of Xavier", "shout out to Maria", "congrats to Sam". */
+const PRAISE = new Set(['proud', 'out', 'congrats', 'congratulations', 'thanks', 'kudos', 'cheers', 'felicidades', 'gracias']);
 /** Words right after a capitalised run that make it an organisation or a place, not a person. */
 const ORG_WORDS = new Set([
   'inc', 'llc', 'corp', 'corporation', 'company', 'co', 'group', 'dental', 'dentistry', 'clinic', 'hospital', 'medical',
@@ -136,7 +138,7 @@ function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
   const unknown = classes.filter((c) => c === 'unknown').length;
   const clinician = CLINICIAN_TITLES.has(prev);
   const honorific = HONORIFICS.has(prev);
-  const greeting = GREETING_CUES.has(prev) || (prev === 'you' && before[1] === 'thank') || prev === 'birthday' || prev === 'bday' || prev === 'cumpleaños' || nameIntro(before);
+  const greeting = GREETING_CUES.has(prev) || (prev === 'you' && before[1] === 'thank') || ((prev === 'of' || prev === 'to') && PRAISE.has(before[1] ?? '')) || prev === 'birthday' || prev === 'bday' || prev === 'cumpleaños' || nameIntro(before);
   const patientWord = prev === 'patient' || prev === 'paciente';
   const cue = honorific || greeting || patientWord;
   if (!cue && !clinician && LOCATIVES.has(prev) && isPlace(doc, names.join(' '))) return;

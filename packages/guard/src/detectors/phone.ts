@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { CheckDocument } from '../engine/document.js';
-import { hasWordBefore, wordsBefore } from '../engine/nearby-words.js';
+import { wordsBefore } from '../engine/nearby-words.js';
 import { redactFix } from '../engine/redaction.js';
 import { extensionLength, type NumericRun } from '../text/numeric-runs.js';
 import { npiValid } from '../text/checksums.js';
@@ -45,7 +45,7 @@ export function matchPhone(doc: CheckDocument, run: NumericRun, i: number): numb
   doc.claim(start, end);
   const key = all.length > 10 ? all.slice(-10) : all;
   if (doc.practice.phones.has(key)) return best.j + 1;
-  const fax = hasWordBefore(doc, first.start, FAX_WORDS);
+  const fax = wordsBefore(doc, first.start, 8).some((w) => FAX_WORDS.has(w));
   const tollFree = all.length >= 10 && TOLL_FREE.has(all.slice(all.length - 10, all.length - 7));
   const severity = tollFree ? 'info' : best.confident || context ? doc.severityFor('identifier', start) : doc.severityFor('contextual', start);
   doc.add(
@@ -66,7 +66,7 @@ export function matchPhone(doc: CheckDocument, run: NumericRun, i: number): numb
   return best.j + 1;
 }
 
-const FAX_WORDS = new Set(['fax', 'facsimile']);
+const FAX_WORDS = new Set(['fax', 'faxed', 'faxing', 'facsimile']);
 
 function allDots(run: NumericRun, i: number, j: number): boolean {
   for (let k = i + 1; k <= j; k++) if (run.groups[k]?.sep !== '.') return false;
