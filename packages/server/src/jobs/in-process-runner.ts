@@ -78,7 +78,6 @@ export class InProcessJobRunner implements JobRunner {
     this.#state = 'started';
     if (options.work) this.#loops.push(this.#workLoop());
     if (options.schedule) this.#loops.push(this.#cronLoop());
-    await Promise.resolve();
   }
 
   /** Stops claiming and scheduling, then waits (bounded) for running handlers to finish. */

@@ -12,7 +12,6 @@ import { waitUntil } from './test-support/wait-until.js';
 const phi = 'Jane Doe, DOB 1970-01-01';
 const payload = z.object({ note: z.string() });
 const skipReason = missingReason('postgres');
-// eslint-disable-next-line no-console
 if (skipReason) console.warn(`pg-boss job runner: ${skipReason}`);
 
 describe.skipIf(Boolean(skipReason))('pg-boss job runner [postgres]', () => {
