@@ -18,15 +18,20 @@ export function classifyNameToken(doc: CheckDocument, i: number): NameClass {
   const t = doc.tokens[i];
   if (!t || t.kind !== 'word' || doc.isClaimed(i) || t.text.length > MAX_NAME_TOKEN) return 'no';
   if (t.text.length === 1) return t.cap && doc.tokens[i + 1]?.text === '.' ? 'initial' : 'no';
-  const memo = doc.nameClassMemo;
   const cached = memo.get(t.text);
   if (cached) return cached;
   const c = classifyWord(doc, t);
-  if (memo.size < MEMO_LIMIT) memo.set(t.text, c);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(t.text, c);
   return c;
 }
 
-const MEMO_LIMIT = 20_000;
+/**
+ * A word's class depends only on its spelling and the shared gazetteers (never on the practice), so one memo serves
+ * every check; it is cleared when full to keep memory bounded.
+ */
+const memo = new Map<string, NameClass>();
+const MEMO_LIMIT = 50_000;
 
 function classifyWord(doc: CheckDocument, t: Token): NameClass {
   const norm = t.norm;

@@ -2,7 +2,6 @@ import type { CheckDocument } from '../engine/document.js';
 import type { Severity } from '../types.js';
 import { CLINICIAN_TITLES, GREETING_CUES, HONORIFICS } from '../data/vocab/name-cues.js';
 import { classifyNameToken, type NameClass } from './name-tokens.js';
-import { looksSpanish } from '../engine/safe-reply.js';
 
 const MAX_RUN = 5;
 /** "So proud of Xavier", "shout out to Maria", "congrats to Sam". */
@@ -60,7 +59,7 @@ function textStyle(doc: CheckDocument): TextStyle {
     mid++;
     if (x.cap) midCaps++;
   }
-  return { titleCase: mid >= 4 && midCaps / mid > 0.6, lowercase: caps === 0, spanish: looksSpanish(doc.text) };
+  return { titleCase: mid >= 4 && midCaps / mid > 0.6, lowercase: caps === 0, spanish: doc.spanish };
 }
 
 function collectRun(doc: CheckDocument, i: number, c: NameClass): Run {

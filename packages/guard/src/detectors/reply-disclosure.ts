@@ -1,5 +1,5 @@
 import type { CheckDocument } from '../engine/document.js';
-import { looksSpanish, safeReplyFix } from '../engine/safe-reply.js';
+import { safeReplyFix } from '../engine/safe-reply.js';
 import { CLINICAL_TERMS, GENERIC_CARE_NOUNS, SENSITIVE_TERMS } from '../data/vocab/care-terms.js';
 import { PhraseMatcher, phraseWord } from '../text/phrase-matcher.js';
 import { tokenize } from '../text/tokenize.js';
@@ -26,7 +26,7 @@ const MESSAGES: Record<ReplyPhraseKind, string> = {
 export function detectReplyDisclosure(doc: CheckDocument): void {
   if (doc.kind !== 'reply') return;
   matcher ??= new PhraseMatcher(REPLY_PHRASES);
-  const fix = safeReplyFix(doc.practice, looksSpanish(doc.text));
+  const fix = safeReplyFix(doc.practice, doc.spanish);
   const t = doc.tokens;
   const covered = new Set<number>();
   for (const m of matcher.matchAll(t)) {

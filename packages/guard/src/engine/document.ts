@@ -3,7 +3,7 @@ import type { Token } from '../text/tokenize.js';
 import type { PracticeModel } from '../context/practice.js';
 import type { Lexicon } from '../data/lexicon.js';
 import { PERSON_CUES } from '../data/vocab/name-cues.js';
-import type { NameClass } from '../detectors/name-tokens.js';
+import { looksSpanishTokens } from './safe-reply.js';
 
 /** What a detector reports; the document adds `text` from the offsets so it always matches the input. */
 export interface Draft {
@@ -38,8 +38,6 @@ export class CheckDocument {
   private readonly cueSentences: Uint8Array;
   private patientInDoc = false;
   truncated = false;
-  /** Per-check memo of the name model's token classes (adversarial text repeats the same word many times). */
-  readonly nameClassMemo = new Map<string, NameClass>();
 
   readonly input: CheckInput;
   readonly tokens: Token[];
@@ -113,6 +111,14 @@ export class CheckDocument {
 
   sentenceAt(offset: number): number {
     return this.tokens[this.tokenIndexAt(offset)]?.sentence ?? 0;
+  }
+
+  private spanishCache: boolean | undefined;
+
+  /** The text reads as Spanish (decided once from its tokens). */
+  get spanish(): boolean {
+    this.spanishCache ??= looksSpanishTokens(this.tokens);
+    return this.spanishCache;
   }
 
   /** A person is being talked about in this sentence (cue word, a found name, or a patient named anywhere). */

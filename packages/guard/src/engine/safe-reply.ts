@@ -1,12 +1,17 @@
 import type { Fix } from '../types.js';
 import type { PracticeModel } from '../context/practice.js';
+import type { Token } from '../text/tokenize.js';
 
-/** True when a text reads as Spanish (a few very common Spanish function words). */
-export function looksSpanish(text: string): boolean {
-  const words = text.toLowerCase().slice(0, 2000).match(/\p{L}+/gu) ?? [];
+/** True when tokenized text reads as Spanish (share of very common Spanish function words in the first 400 words). */
+export function looksSpanishTokens(tokens: readonly Token[]): boolean {
+  let words = 0;
   let es = 0;
-  for (const w of words) if (SPANISH.has(w)) es++;
-  return words.length > 0 && es / words.length > 0.15;
+  for (const t of tokens) {
+    if (t.kind !== 'word') continue;
+    if (++words > 400) break;
+    if (SPANISH.has(t.norm)) es++;
+  }
+  return words > 0 && es / words > 0.15;
 }
 
 const SPANISH = new Set(['el', 'la', 'los', 'las', 'que', 'de', 'por', 'para', 'su', 'sus', 'usted', 'nuestro', 'nuestra', 'gracias', 'con', 'una', 'muy', 'es', 'fue', 'cita', 'pero', 'lo', 'le', 'del', 'estamos', 'nos', 'sentimos']);
