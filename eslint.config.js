@@ -44,7 +44,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/guard/**/*.ts'],
+    files: ['packages/guard/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
