@@ -1,0 +1,69 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freeLoopbackPort } from './free-port.js';
+
+/** A throw-away snac2 server (a real Mastodon-API server) on 127.0.0.1, with one user. */
+export interface SnacInstance {
+  baseUrl: string;
+  user: string;
+  password: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Creates an instance in a temp dir on a free port, as NETWORKS.md §2 shows: `snac init` reads
+ * its answers from stdin, `snac adduser` prints the generated password, `snac httpd` serves.
+ */
+export async function startSnacInstance(user = 'clinic'): Promise<SnacInstance> {
+  const root = mkdtempSync(join(tmpdir(), 'bedside-snac-'));
+  const dir = join(root, 'data');
+  const port = await freeLoopbackPort();
+  // init asks: address, port, host name, URL prefix, admin email.
+  run(['init', dir], `127.0.0.1\n${port}\n127.0.0.1:${port}\n\n\n`);
+  const password = /User password is (\S+)/.exec(run(['adduser', dir, user], ''))?.[1];
+  if (!password) throw new Error('snac adduser printed no password');
+
+  const server = spawn('snac', ['httpd', dir], { stdio: 'ignore' });
+  const exited = once(server, 'exit');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async (): Promise<void> => {
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM');
+      const timer = setTimeout(() => server.kill('SIGKILL'), 2_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(root, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilServing(baseUrl);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, user, password, stop };
+}
+
+function run(args: string[], input: string): string {
+  const result = spawnSync('snac', args, { input, encoding: 'utf8', timeout: 15_000 });
+  if (result.status !== 0) throw new Error(`snac ${args[0]} failed: ${result.stderr}`);
+  return `${result.stdout}${result.stderr}`;
+}
+
+async function waitUntilServing(baseUrl: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${baseUrl}/api/v1/instance`, {
+      signal: AbortSignal.timeout(1_000),
+    }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`snac did not start on ${baseUrl}`);
+}
