@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, serializeCorpus } from './corpus/generate-corpus.js';

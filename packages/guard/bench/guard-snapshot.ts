@@ -4,7 +4,6 @@
  * adversarial children included, imports that copy. The library can change while a run is going;
  * the report then still describes one version, named by its commit and uncommitted files.
  */
-/* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +15,8 @@ export interface GuardSource {
   uncommitted: string[];
   /** The module the run imported. */
   module: string;
+  /** Anything a reader should know about how this was recorded. */
+  note?: string;
 }
 
 function git(args: string[]): string {
@@ -31,8 +32,8 @@ function git(args: string[]): string {
 
 export function snapshotGuard(): GuardSource {
   const override = process.env.BEDSIDE_BENCH_GUARD;
-  const commit = git(['log', '-1', '--format=%h', '--', '../src']);
-  const uncommitted = git(['status', '--porcelain', '--', '../src'])
+  const commit = git(['log', '-1', '--format=%h', '--', 'src']);
+  const uncommitted = git(['status', '--porcelain', '--', 'src'])
     .split('\n')
     .filter(Boolean)
     .map((line) => line.slice(3));

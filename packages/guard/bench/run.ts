@@ -6,7 +6,6 @@
  * Flags: --quick (short timings, no 1 MB inputs; writes to bench/.quick/ instead),
  * --no-adversarial, --timeout=MS (per adversarial child, default 20000).
  */
-/* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';

@@ -2,7 +2,6 @@
  * Regenerates the committed corpus: `node --import tsx packages/guard/bench/corpus/write-corpus.ts`.
  * Writes corpus.jsonl (one item per line) and contexts.json (the practices' GuardContexts).
  */
-/* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
 import { fileURLToPath } from 'node:url';
 
 /** `../shared/data/` relative to the repository root, as the data README asks. */

@@ -8,7 +8,6 @@
  * AGE is only an identifier over 89 (ages ≤ 89 are neutral); DATE_TIME that is a bare year is
  * allowed by Safe Harbor, so bare years are neutral.
  */
-/* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchDoc, GoldSpan, HipaaCategory } from '../types.js';

@@ -1,5 +1,4 @@
 /** The project's own corpus (corpus/corpus.jsonl + corpus/contexts.json), as benchmark documents. */
-/* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GuardContext } from '../../src/types.js';

@@ -9,7 +9,6 @@
  * only span recall is meaningful here (and LOC includes countries and states, which are not
  * Safe Harbor identifiers — these scores are indicative, not targets).
  */
-/* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchDoc, GoldSpan, HipaaCategory } from '../types.js';

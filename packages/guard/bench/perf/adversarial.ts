@@ -1,5 +1,4 @@
 /** Runs every system on every adversarial input in its own child process, with a time limit. */
-/* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { SystemId } from '../systems/system.js';

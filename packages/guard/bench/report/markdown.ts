@@ -292,7 +292,7 @@ export function renderMarkdown(results: BenchResults): string {
       '# Guard benchmarks',
       `Regenerate with \`${results.command}\` from the repository root (writes this file and \`bench/results.json\`; about 7–10 minutes, most of it the peers' adversarial runs).${results.options.quick ? ' **This run used `--quick`** (shorter timings, no 1 MB inputs): numbers are indicative only.' : ''}`,
       `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}; load average at start ${m.loadAverageAtStart.join(' / ')} (1 / 5 / 15 min). Run ${results.generatedAt}.`,
-      `Guard version: commit \`${results.guardSource.commit}\`${results.guardSource.uncommitted.length ? ` plus uncommitted changes to ${results.guardSource.uncommitted.map((f) => `\`${f}\``).join(', ')}` : ''}, frozen for the whole run (copied to \`${results.guardSource.module}\`).`,
+      `Guard version: commit \`${results.guardSource.commit}\`${results.guardSource.uncommitted.length ? ` plus uncommitted changes to ${results.guardSource.uncommitted.map((f) => `\`${f}\``).join(', ')}` : ''}, frozen for the whole run (copied to \`${results.guardSource.module}\`).${results.guardSource.note ? ` ${results.guardSource.note}` : ''}`,
       `Systems: ${results.systems.map((s) => `**${s.id}** — ${s.label}`).join('; ')}.`,
       ...(unavailable.length ? [unavailable.join('\n')] : []),
       targetsSection(results, systems),

@@ -2,7 +2,6 @@
  * Re-renders BENCHMARKS.md from bench/results.json without re-running the benchmark
  * (after a change to the report's wording): `node --import tsx packages/guard/bench/report/render.ts`.
  */
-/* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderMarkdown } from './markdown.js';

@@ -6,7 +6,6 @@
  * text that remembers where every character came from; `predict` checks that the result is
  * byte-identical to `SyncRedactor.redact` and counts any document where it is not.
  */
-/* eslint-disable no-restricted-imports -- the benchmark is a Node script that reads data files; the browser-only rule is for packages/guard/src. */
 import { createRequire } from 'node:module';
 import { SyncRedactor } from 'redact-pii';
 import type { BenchDoc, HipaaCategory, Prediction, PredictedSpan } from '../types.js';
