@@ -17,5 +17,8 @@ export function createPostgresDialect(url: string): { dialect: PostgresDialect; 
       },
     },
   });
+  // An idle connection the server closed (a restart, a failover, an administrator) is discarded
+  // by the pool and the next query reconnects; without a listener it would crash the process.
+  pool.on('error', () => undefined);
   return { dialect: new PostgresDialect({ pool }), close: () => pool.end(), pool };
 }
