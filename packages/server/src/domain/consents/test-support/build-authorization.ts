@@ -6,8 +6,6 @@ export const testTimeZone = 'America/Chicago';
 /** Noon in Chicago on 2026-03-02; every fixture date is relative to it. */
 export const testNow = new Date('2026-03-02T18:00:00Z');
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> | T[K] : T[K] };
-
 /**
  * A complete, valid, signed authorization for a synthetic patient. Override any part; nested
  * objects are replaced, not merged, so a test states exactly the element it breaks.
@@ -66,11 +64,7 @@ export function buildAuthorization(
 }
 
 /** The record as plain unknown input with one path changed or removed (`undefined` deletes). */
-export function withField(
-  record: AuthorizationRecord,
-  path: string,
-  value: unknown,
-): Record<string, unknown> {
+export function withField(record: object, path: string, value: unknown): Record<string, unknown> {
   const copy = structuredClone(record) as unknown as Record<string, unknown>;
   const keys = path.split('.');
   let target = copy;
@@ -80,5 +74,3 @@ export function withField(
   else target[last] = value;
   return copy;
 }
-
-export type { DeepPartial };
