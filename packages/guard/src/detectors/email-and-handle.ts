@@ -45,9 +45,10 @@ function handleAt(doc: CheckDocument, at: number): number {
   while (r < text.length && r - at <= MAX_DOMAIN && isDomainChar(text.charCodeAt(r))) r++;
   let end = r;
   while (end > at + 1 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
-  const domain = text.slice(at + 1, end).toLowerCase();
+  // Cheap tests first: most `@`s (mentions, "a@a@a…") have no local part or no dot, and need no string work.
+  const domain = l < at && hasDot(text, at + 1, end) ? text.slice(at + 1, end).toLowerCase() : '';
   const tld = domain.slice(domain.lastIndexOf('.') + 1);
-  const isEmail = l < at && domain.includes('.') && /^[a-z]{2,24}$/.test(tld) && !domain.includes('..');
+  const isEmail = domain !== '' && /^[a-z]{2,24}$/.test(tld) && !domain.includes('..');
   if (isEmail && !(l > 0 && text.charCodeAt(l - 1) === 64)) {
     const email = text.slice(l, end).toLowerCase();
     doc.claim(l, end);
@@ -93,6 +94,12 @@ function handleAt(doc: CheckDocument, at: number): number {
     'contextual',
   );
   return hEnd;
+}
+
+/** A `.` in text[from, to), scanning only that window (an unbounded indexOf would be quadratic on "a@a@a…"). */
+function hasDot(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 46) return true;
+  return false;
 }
 
 function ownDomain(doc: CheckDocument, domain: string): boolean {

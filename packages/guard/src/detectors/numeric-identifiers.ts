@@ -1,5 +1,5 @@
 import type { CheckDocument } from '../engine/document.js';
-import { findNumericRuns, type NumericRun } from '../text/numeric-runs.js';
+import { findNumericRuns, MAX_RUN_GROUPS, type NumericRun } from '../text/numeric-runs.js';
 import { matchIpv4 } from './ipv4.js';
 import { matchLongNumber } from './long-number.js';
 import { matchNumericDate } from './numeric-date.js';
@@ -7,8 +7,6 @@ import { matchPaymentCard } from './payment-card.js';
 import { matchPhone } from './phone.js';
 import { matchSsn } from './ssn.js';
 import { matchZip } from './zip-code.js';
-
-const MAX_RUN_GROUPS = 24;
 
 type Matcher = (doc: CheckDocument, run: NumericRun, i: number) => number | undefined;
 
@@ -21,7 +19,6 @@ const MATCHERS: Matcher[] = [matchIpv4, matchNumericDate, matchSsn, matchPayment
  */
 export function detectNumericIdentifiers(doc: CheckDocument): void {
   for (const run of findNumericRuns(doc.text)) {
-    // No identifier has more than six groups; a run of dozens ("1-1-1-…") is a table or an attack, not PHI.
     if (run.groups.length > MAX_RUN_GROUPS) continue;
     let i = 0;
     while (i < run.groups.length) {

@@ -19,6 +19,11 @@ export interface NumericRun {
 const SEPARATORS = new Set([32, 45, 46, 47, 40, 41, 0x2013, 0x2011]);
 /** Longest separator between two groups of one run, e.g. ") " or " - ". */
 const MAX_SEPARATOR = 3;
+/**
+ * No identifier has more than six groups; a run of dozens ("1-1-1-…") is a table or an attack, not PHI. A run keeps at
+ * most one group more than this (so callers can see it is too long) instead of allocating every group of a 1 MB run.
+ */
+export const MAX_RUN_GROUPS = 24;
 /** Groups longer than this are too long to be part of any identifier pattern and stand alone. */
 const MAX_GROUP_DIGITS = 24;
 
@@ -46,14 +51,14 @@ export function findNumericRuns(text: string): NumericRun[] {
       current = undefined;
       continue;
     }
-    const sep = current ? text.slice(lastEnd, start) : '';
-    const joinable = current !== undefined && sep.length <= MAX_SEPARATOR && isSeparatorRun(text, lastEnd, start);
+    const joinable = current !== undefined && start - lastEnd <= MAX_SEPARATOR && isSeparatorRun(text, lastEnd, start);
+    const sep = joinable ? text.slice(lastEnd, start) : '';
     if (!joinable || !current) {
       if (current && worthKeeping(current)) runs.push(current);
       current = { groups: [], plus: start > 0 && text.charCodeAt(start - 1) === 43 };
       if (!current.plus && start > 1 && text.charCodeAt(start - 1) === 40 && text.charCodeAt(start - 2) === 43) current.plus = true;
       current.groups.push({ start, end, digits: text.slice(start, end), sep: '' });
-    } else {
+    } else if (current.groups.length <= MAX_RUN_GROUPS) {
       current.groups.push({ start, end, digits: text.slice(start, end), sep });
     }
     lastEnd = end;

@@ -26,8 +26,14 @@ export interface Token {
 /** Tokens longer than this are kept whole but never normalised or looked up: caps per-token work on adversarial input. */
 export const MAX_TOKEN_LENGTH = 64;
 
-const APOSTROPHES = new Set([39, 0x2019]);
-const CLOSERS = new Set([34, 39, 41, 93, 0x201d, 0x2019, 0xbb]);
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** Closing quotes and brackets. */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 41 || c === 93 || c === 0x201d || c === 0x2019 || c === 0xbb;
+}
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'mx', 'dr', 'dra', 'sr', 'sra', 'srta', 'jr', 'st', 'ave', 'apt', 'no', 'vs', 'etc', 'prof',
   'rev', 'hon', 'lt', 'col', 'gen', 'sgt', 'capt', 'mt', 'ft', 'blvd', 'rd', 'ste', 'dept', 'inc', 'co', 'corp',
@@ -45,6 +51,7 @@ export function tokenize(text: string): Token[] {
   let sentence = 0;
   let atSentenceStart = true;
   let pendingBoundary = false;
+  let prev: Token | undefined;
   while (i < n) {
     const start = i;
     const c = text.charCodeAt(i);
@@ -73,7 +80,7 @@ export function tokenize(text: string): Token[] {
         } else if (isLetterAt(text, i)) {
           letters = true;
           i += codePointWidth(text, i);
-        } else if ((APOSTROPHES.has(d) || d === 45) && letters && !digits && i + 1 < n && isLetterAt(text, i + 1)) {
+        } else if ((isApostrophe(d) || d === 45) && letters && !digits && i + 1 < n && isLetterAt(text, i + 1)) {
           // O'Brien, Mary-Jane, don't: one word.
           i++;
         } else break;
@@ -92,39 +99,50 @@ export function tokenize(text: string): Token[] {
       norm = isAscii(raw) ? raw.toLowerCase() : raw.normalize('NFC').toLowerCase();
       if (kind === 'word') norm = stripPossessive(norm);
     }
-    tokens.push({
+    const token: Token = {
       kind,
       start,
       end: i,
       text: raw,
       norm,
       cap,
-      allCaps: cap && raw.length > 1 && raw === raw.toUpperCase(),
+      allCaps: cap && raw.length > 1 && hasNoLowercase(raw),
       sentence,
       sentenceStart: isWordish && atSentenceStart,
       newline,
-    });
+    };
+    tokens.push(token);
     if (isWordish) atSentenceStart = false;
     if (kind === 'punct') {
       if (c === 46) {
         // "Mr. Kline", "J. Smith", "Apt. 4": a period after an abbreviation or an initial ends no sentence.
-        const prev = tokens[tokens.length - 2];
         pendingBoundary = !(prev && prev.kind === 'word' && (prev.text.length === 1 || ABBREVIATIONS.has(prev.norm)));
       } else if (c === 33 || c === 63 || c === 0x3002) {
         pendingBoundary = true;
-      } else if (!CLOSERS.has(c)) {
+      } else if (!isCloser(c)) {
         // Closing quotes and brackets keep a pending boundary alive: `"Thanks!" said…`.
         pendingBoundary = false;
       }
     } else if (kind !== 'space') {
       pendingBoundary = false;
     }
+    prev = token;
   }
   return tokens;
 }
 
 function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** `s === s.toUpperCase()` without allocating for ASCII text. */
+function hasNoLowercase(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return s === s.toUpperCase();
+    if (c >= 97 && c <= 122) return false;
+  }
   return true;
 }
 
