@@ -107,5 +107,8 @@ describe('authorizationCovers: may a post featuring the patient be scheduled —
     expect(covers(buildAuthorization(), { publishAt: new Date('nope') }).reasons).toEqual([
       'The publish date is not a valid date.',
     ]);
+    expect(covers(buildAuthorization(), { timeZone: 'Mars/Olympus' }).reasons).toEqual([
+      "The practice's time zone is not a recognised IANA name, so expiry dates cannot be read.",
+    ]);
   });
 });

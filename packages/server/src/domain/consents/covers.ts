@@ -58,13 +58,11 @@ const handledHere: ReadonlySet<DefectCode> = new Set<DefectCode>([
 export function authorizationCovers(input: unknown, request: CoverageRequest): Coverage {
   const parsed = parseAuthorization(input);
   const validation = validateAuthorization(input, { now: request.now, timeZone: request.timeZone });
-  if (!parsed.ok || !isValidDate(request.publishAt)) {
-    const reasons = validation.defects
-      .filter((d) => d.code === 'invalid-input')
-      .map((d) => d.message);
-    if (!isValidDate(request.publishAt)) reasons.push('The publish date is not a valid date.');
-    return { covered: false, reasons };
-  }
+  const unreadable = validation.defects
+    .filter((d) => d.code === 'invalid-input')
+    .map((d) => d.message);
+  if (!isValidDate(request.publishAt)) unreadable.push('The publish date is not a valid date.');
+  if (!parsed.ok || unreadable.length > 0) return { covered: false, reasons: unreadable };
   const record = parsed.record;
   const reasons = [
     ...statusReasons(record, request),

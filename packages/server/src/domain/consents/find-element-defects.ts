@@ -66,19 +66,22 @@ function findStatementDefects(statements: RequiredStatements): AuthorizationDefe
   const procedure = statements.revocationProcedure;
   if (procedure === null) {
     defects.push(defect('revocation-procedure-missing'));
-  } else if (
-    procedure.kind === 'described' &&
-    (procedure.howToRevoke === '' || procedure.exceptions === '')
-  ) {
-    const missing =
-      procedure.howToRevoke === '' ? 'how to revoke' : 'the exceptions to the right to revoke';
-    defects.push(
-      defect('revocation-procedure-missing', {
-        element: `statements.revocationProcedure.${procedure.howToRevoke === '' ? 'howToRevoke' : 'exceptions'}`,
-        citation: '45 CFR 164.508(c)(2)(i)(A)',
-        message: `The form does not describe ${missing}.`,
-      }),
-    );
+  } else if (procedure.kind === 'described') {
+    const missing: [field: string, words: string][] = [
+      ...(procedure.howToRevoke === '' ? [['howToRevoke', 'how to revoke']] : []),
+      ...(procedure.exceptions === ''
+        ? [['exceptions', 'the exceptions to the right to revoke']]
+        : []),
+    ];
+    for (const [field, words] of missing) {
+      defects.push(
+        defect('revocation-procedure-missing', {
+          element: `statements.revocationProcedure.${field}`,
+          citation: '45 CFR 164.508(c)(2)(i)(A)',
+          message: `The form does not describe ${words}.`,
+        }),
+      );
+    }
   } else if (procedure.kind === 'notice-of-privacy-practices' && procedure.reference === '') {
     defects.push(
       defect('revocation-procedure-missing', {

@@ -148,6 +148,13 @@ describe('required statements, 45 CFR 164.508(c)(2) — (b)(2)(ii) not filled ou
     expect(validateAuthorization(noExceptions, options).defects[0]?.element).toBe(
       'statements.revocationProcedure.exceptions',
     );
+    const neither = statements({
+      revocationProcedure: { kind: 'described', howToRevoke: '', exceptions: '' },
+    });
+    expect(validateAuthorization(neither, options).defects.map((d) => d.element)).toEqual([
+      'statements.revocationProcedure.howToRevoke',
+      'statements.revocationProcedure.exceptions',
+    ]);
   });
 
   it('(c)(2)(i)(B) how to revoke: a Notice of Privacy Practices reference suffices, an empty one does not — 45 CFR 164.508(c)(2)(i)(B)', () => {
