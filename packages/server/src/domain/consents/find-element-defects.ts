@@ -67,12 +67,10 @@ function findStatementDefects(statements: RequiredStatements): AuthorizationDefe
   if (procedure === null) {
     defects.push(defect('revocation-procedure-missing'));
   } else if (procedure.kind === 'described') {
-    const missing: [field: string, words: string][] = [
-      ...(procedure.howToRevoke === '' ? [['howToRevoke', 'how to revoke']] : []),
-      ...(procedure.exceptions === ''
-        ? [['exceptions', 'the exceptions to the right to revoke']]
-        : []),
-    ];
+    const missing: [field: string, words: string][] = [];
+    if (procedure.howToRevoke === '') missing.push(['howToRevoke', 'how to revoke']);
+    if (procedure.exceptions === '')
+      missing.push(['exceptions', 'the exceptions to the right to revoke']);
     for (const [field, words] of missing) {
       defects.push(
         defect('revocation-procedure-missing', {
