@@ -30,6 +30,10 @@ export async function startLocalPds(): Promise<LocalPds> {
       blobstoreDiskLocation: join(dir, 'blobs'),
       bskyAppViewUrl: appView.url,
     },
+  }).catch(async (error: unknown) => {
+    await appView.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   });
   const url = network.pds.url;
   return {
