@@ -13,9 +13,12 @@ const defectsOf = (input: unknown): [string, string, string][] =>
   validateAuthorization(input, options).defects.map((d) => [d.code, d.element, d.citation]);
 
 describe('bad input is reported as defects, never thrown', () => {
-  it.each([null, undefined, 42, 'authorization', [], true])('refuses %j as a whole', (input) => {
-    expect(defectsOf(input)).toEqual([['invalid-input', 'record', '45 CFR 164.508(b)(2)']]);
-  });
+  it.each([[null], [undefined], [42], ['authorization'], [[]], [true]])(
+    'refuses %j as a whole',
+    (input) => {
+      expect(defectsOf(input)).toEqual([['invalid-input', 'record', '45 CFR 164.508(b)(2)']]);
+    },
+  );
 
   it('a missing element field is the element missing, not a schema error — 45 CFR 164.508(c)(1)(iv)', () => {
     expect(defectsOf(withField(valid, 'purpose', undefined))).toEqual([

@@ -21,7 +21,7 @@ describe('defective authorizations, 45 CFR 164.508(b)(2)', () => {
     expectOnlyDefect(record, 'expiry-event-occurred', '45 CFR 164.508(b)(2)(i)');
   });
 
-  it('(b)(2)(ii) incomplete: any missing (c) element makes it defective (each element has its own test above) — 45 CFR 164.508(b)(2)(ii)', () => {
+  it('(b)(2)(ii) incomplete: any missing (c) element makes it defective (each element has its own test in validate-authorization.test.ts) — 45 CFR 164.508(b)(2)(ii)', () => {
     const result = validateAuthorization(
       buildAuthorization({ purpose: { description: '', atRequestOfIndividual: false } }),
       options,
