@@ -1,4 +1,4 @@
-/* eslint-disable no-console, no-restricted-imports -- a local developer script run with tsx; it is not part of the shipped library. */
+/* eslint-disable no-console -- a local developer script run with tsx; it is not part of the shipped library. */
 // Quick local look at the bench corpus (the official numbers come from bench/run.ts):
 // block rate per subtype and span recall per category. Run: npx tsx packages/guard/scripts/score-corpus.ts [--misses CATEGORY] [--wrong SUBTYPE]
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/* eslint-disable no-console, no-restricted-imports -- a local developer script run with tsx; it is not part of the shipped library. */
+/* eslint-disable no-console -- a local developer script run with tsx; it is not part of the shipped library. */
 // Quick local scoring of the guard on the presidio synthetic set (the official harness lives in bench/).
 // Run: npx tsx packages/guard/scripts/score-presidio.ts [--kind post] [--misses PERSON]
 import { readFileSync } from 'node:fs';

@@ -33,14 +33,13 @@ const NEWLINE = 8;
  * million tokens, and their size (copied by every young-generation GC they survive) is most of the tokenizer's cost.
  */
 class StoredToken implements Token {
-  constructor(
-    readonly kind: TokenKind,
-    readonly start: number,
-    readonly text: string,
-    readonly norm: string,
-    readonly sentence: number,
-    private readonly flags: number,
-  ) {}
+  kind: TokenKind = 'punct';
+  start = 0;
+  text = '';
+  norm = '';
+  sentence = 0;
+  /** CAP | ALL_CAPS | SENTENCE_START | NEWLINE. */
+  flags = 0;
 
   get end(): number {
     return this.start + this.text.length;
@@ -144,7 +143,13 @@ export function tokenize(text: string): Token[] {
       (cap && raw.length > 1 && hasNoLowercase(raw) ? ALL_CAPS : 0) |
       (isWordish && atSentenceStart ? SENTENCE_START : 0) |
       (newline ? NEWLINE : 0);
-    const token = new StoredToken(kind, start, raw, norm, sentence, flags);
+    const token = new StoredToken();
+    token.kind = kind;
+    token.start = start;
+    token.text = raw;
+    token.norm = norm;
+    token.sentence = sentence;
+    token.flags = flags;
     tokens.push(token);
     if (isWordish) atSentenceStart = false;
     if (kind === 'punct') {
