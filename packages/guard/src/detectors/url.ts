@@ -1,12 +1,18 @@
 import type { CheckDocument } from '../engine/document.js';
 import { redactFix } from '../engine/redaction.js';
 import { domainOf } from '../context/practice.js';
+import { isAsciiDigit, isAsciiLetter } from '../text/char-class.js';
 
 const MAX_URL = 2048;
 const SOCIAL_HOSTS = new Set(['facebook.com', 'fb.com', 'instagram.com', 'x.com', 'twitter.com', 'tiktok.com', 'linkedin.com', 'youtube.com', 'threads.net', 'bsky.app', 'pinterest.com', 'reddit.com', 'snapchat.com']);
 const PERSONAL_PARAMS = /[?&](?:name|first|last|firstname|lastname|fname|lname|email|e-mail|patient|patient_id|pt|mrn|dob|birthdate|phone|tel|member|user|uid|userid|ssn|id|visit|procedure|treatment|condition|diagnosis|dx|appointment|appt)=[^&#\s]/i;
 const BARE_TLDS = new Set(['com', 'org', 'net', 'edu', 'gov', 'io', 'co', 'us', 'health', 'care', 'dental', 'clinic', 'info', 'biz', 'me', 'app', 'ly', 'social']);
 const TRAILING = new Set([46, 44, 59, 58, 33, 63, 41, 93, 125, 39, 34, 0x2019, 0x201d, 62]);
+
+/** `[\w.]`: ASCII letter, digit, `_` or `.`. */
+function isWordOrDot(c: number): boolean {
+  return isAsciiLetter(c) || isAsciiDigit(c) || c === 95 || c === 46;
+}
 
 function isUrlChar(c: number): boolean {
   return c > 32 && c !== 60 && c !== 62 && c !== 34 && c !== 0x201c && c !== 0x201d && c < 0xfff0;
@@ -22,9 +28,9 @@ export function detectUrls(doc: CheckDocument): void {
     while (p !== -1) {
       let start = p;
       if (backtrack) {
-        while (start > 0 && p - start < 10 && /[a-z]/i.test(text[start - 1] ?? '')) start--;
+        while (start > 0 && p - start < 10 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
         if (start === p) start = -1;
-      } else if (p > 0 && /[\w.]/.test(text[p - 1] ?? '')) start = -1;
+      } else if (p > 0 && isWordOrDot(text.charCodeAt(p - 1))) start = -1;
       if (start >= after && !seen.has(start)) {
         let end = p + needle.length;
         while (end < text.length && end - start < MAX_URL && isUrlChar(text.charCodeAt(end))) end++;
@@ -71,6 +77,8 @@ function detectBareDomains(doc: CheckDocument): void {
 
 function report(doc: CheckDocument, start: number, end: number): void {
   doc.claim(start, end);
+  // Past the findings cap nothing more is recorded; the claim above is the only effect that still matters.
+  if (doc.truncated) return;
   const url = doc.text.slice(start, end);
   const host = domainOf(url);
   const personal = PERSONAL_PARAMS.test(url);
