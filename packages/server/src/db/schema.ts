@@ -17,6 +17,9 @@ export interface Database {
   auditChainHeads: AuditChainHeadTable;
   jobs: JobTable;
   cronSlots: CronSlotTable;
+  channels: ChannelTable;
+  oauthApps: OAuthAppTable;
+  oauthStates: OAuthStateTable;
 }
 
 export interface OrganizationTable {
@@ -154,6 +157,55 @@ export interface CronSlotTable {
   createdAt: string;
 }
 
+export type ChannelNetwork = 'mastodon' | 'bluesky';
+export type ChannelStatus = 'connected' | 'reconnect_needed' | 'disconnected';
+
+/** A connected social account of one location. `credentialsSealed` is SecretBox output, never plain. */
+export interface ChannelTable {
+  id: string;
+  orgId: string;
+  locationId: string;
+  network: ChannelNetwork;
+  /** The network's stable account id (Mastodon account id, Bluesky DID). */
+  accountId: string;
+  handle: string;
+  displayName: string;
+  /** The Mastodon instance or the Bluesky PDS. */
+  serviceUrl: string;
+  credentialsSealed: string;
+  status: ChannelStatus;
+  statusReason: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  lastValidatedAt: string | null;
+}
+
+/** The OAuth app Bedside registered on one instance for one organization; `appSealed` holds the client secret. */
+export interface OAuthAppTable {
+  id: string;
+  orgId: string;
+  network: ChannelNetwork;
+  instanceUrl: string;
+  redirectUri: string;
+  appSealed: string;
+  createdAt: string;
+}
+
+/** A pending OAuth round trip, keyed by the SHA-256 of its `state`; used once. */
+export interface OAuthStateTable {
+  stateHash: string;
+  orgId: string;
+  locationId: string;
+  userId: string;
+  network: ChannelNetwork;
+  instanceUrl: string;
+  codeVerifierSealed: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export type ChannelRow = Selectable<ChannelTable>;
 export type OrganizationRow = Selectable<OrganizationTable>;
 export type LocationRow = Selectable<LocationTable>;
 export type UserRow = Selectable<UserTable>;

@@ -26,6 +26,9 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
     'POST /api/orgs/:orgId/invitations': { email: 'someone@clinic.test', role: 'viewer' },
     'POST /api/invitations/:token/accept': { name: 'Someone', password: 'long enough password' },
     'POST /api/orgs/:orgId/guard/check': { text: 'Hello', kind: 'post' },
+    'POST /api/orgs/:orgId/channels/bluesky': { locationId: o.locationId, identifier: 'clinic.test', appPassword: 'abcd-efgh-ijkl-mnop', service: 'http://127.0.0.1:9' },
+    'POST /api/orgs/:orgId/channels/mastodon/start': { locationId: o.locationId, instanceUrl: 'http://127.0.0.1:9' },
+    'POST /api/orgs/:orgId/channels/mastodon/finish': { state: 'not-a-real-state-at-all', code: 'not-a-real-code' },
     [`params`]: { orgId: o.orgId, locationId: o.locationId, userId: o.userIds.clinician, token: 'not-a-real-token-at-all' },
   };
 }

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import type { ChannelConnectors } from '../domain/channels/channel-connectors.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { Logger } from '../logging/logger.js';
@@ -13,6 +14,8 @@ export interface AppServices {
   box: SecretBox;
   log: Logger;
   jobs?: JobRunner;
+  /** The social network connectors; the real ones when absent. */
+  connectors?: ChannelConnectors;
   /** Where the built web app is, or null to serve the API only. */
   webRoot: string | null;
 }

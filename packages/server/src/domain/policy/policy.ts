@@ -11,6 +11,8 @@ export const permissions = {
   'org.update': ['owner', 'admin'],
   'location.read': ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician', 'front_desk', 'viewer'],
   'location.manage': ['owner', 'admin'],
+  'channel.read': ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician', 'front_desk', 'viewer'],
+  'channel.manage': ['owner', 'admin'],
   'member.read': ['owner', 'admin', 'compliance_officer'],
   'member.manage': ['owner', 'admin'],
   'invitation.manage': ['owner', 'admin'],

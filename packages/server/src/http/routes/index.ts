@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppServices } from '../services.js';
 import { auditRoutes } from './audit.js';
+import { channelRoutes } from './channels.js';
 import { authRoutes } from './auth.js';
 import { guardRoutes } from './guard.js';
 import { healthRoutes } from './health.js';
@@ -14,7 +15,7 @@ import { setupRoutes } from './setup.js';
 /** Every API route, under /api. Each file registers one resource. */
 export function registerRoutes(services: AppServices): FastifyPluginAsync {
   return async (app) => {
-    for (const routes of [healthRoutes, setupRoutes, authRoutes, meRoutes, orgRoutes, locationRoutes, memberRoutes, invitationRoutes, auditRoutes, guardRoutes]) {
+    for (const routes of [healthRoutes, setupRoutes, authRoutes, meRoutes, orgRoutes, locationRoutes, channelRoutes, memberRoutes, invitationRoutes, auditRoutes, guardRoutes]) {
       await app.register(routes(services));
     }
   };
