@@ -5,7 +5,7 @@ import { lexicon } from './data/lexicon.js';
 import { CheckDocument } from './engine/document.js';
 import { resolveOverlaps, verdictOf } from './engine/resolve.js';
 import { tokenize } from './text/tokenize.js';
-import { DETECTORS } from './detectors/index.js';
+import { ADD_ONLY_DETECTORS, DETECTORS } from './detectors/index.js';
 import { applyAllowList } from './detectors/custom-rules.js';
 
 const KINDS = new Set(['post', 'reply', 'message', 'inbound']);
@@ -27,7 +27,10 @@ export function createGuard(context: GuardContext = {}): Guard {
       assertCheckableText(input.text);
       if (!KINDS.has(input.kind)) throw new GuardInputError(`Unknown kind; use one of: post, reply, message, inbound.`);
       const doc = new CheckDocument({ input, tokens: tokenize(input.text), practice, lex });
-      for (const detect of DETECTORS) detect(doc);
+      for (const detect of DETECTORS) {
+        if (doc.truncated && ADD_ONLY_DETECTORS.has(detect)) continue;
+        detect(doc);
+      }
       doc.raiseSeverities();
       applyAllowList(doc);
       if (doc.truncated) {

@@ -43,3 +43,16 @@ export const DETECTORS: ReadonlyArray<(doc: CheckDocument) => void> = [
   detectReadability,
   detectCustomBlocks,
 ];
+
+/**
+ * Detectors whose only effect is `doc.add` (no claims, no person marks). Once the document has hit the findings cap
+ * every add is dropped, so these can be skipped without changing any result: adversarial input stops paying for them.
+ */
+export const ADD_ONLY_DETECTORS: ReadonlySet<(doc: CheckDocument) => void> = new Set([
+  detectBiometrics,
+  detectReplyDisclosure,
+  detectMarketingClaims,
+  detectMediaIssues,
+  detectNetworkLimit,
+  detectReadability,
+]);
