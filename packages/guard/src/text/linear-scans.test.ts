@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { findNumericRuns, MAX_RUN_GROUPS } from './numeric-runs.js';
+import { tokenize } from './tokenize.js';
+import { texts } from '../test-support/check.js';
+
+describe('linear scans on adversarial input', () => {
+  it('keeps at most one group past the cap of a very long numeric run', () => {
+    const runs = findNumericRuns('1-'.repeat(5000));
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.groups).toHaveLength(MAX_RUN_GROUPS + 1);
+  });
+
+  it('still finds a real run after a long one', () => {
+    const runs = findNumericRuns(`${'1-'.repeat(100)} call 312-555-0188`);
+    expect(runs.at(-1)?.groups.map((g) => g.digits)).toEqual(['312', '555', '0188']);
+  });
+
+  it('reads an @ with no dot after it as no e-mail, and one with a dot as an e-mail', () => {
+    expect(texts('a@a@a@a@a', 'email')).toEqual([]);
+    expect(texts('write to maria.g@gmail.com today', 'email')).toEqual(['maria.g@gmail.com']);
+  });
+
+  it('stores tokens with derived end and flags', () => {
+    const [first, , second, , third] = tokenize('NASA met\nMaria');
+    expect(first).toMatchObject({ text: 'NASA', start: 0, end: 4, cap: true, allCaps: true, sentenceStart: true });
+    expect(second).toMatchObject({ text: 'met', end: 8, cap: false, allCaps: false, sentenceStart: false });
+    expect(third).toMatchObject({ text: 'Maria', cap: true, allCaps: false, sentenceStart: true });
+    expect(tokenize('a \n b')[1]?.newline).toBe(true);
+  });
+});
