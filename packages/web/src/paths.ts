@@ -16,6 +16,8 @@ export const paths = {
   checkText: '/check-text',
   organization: '/settings/organization',
   locations: '/settings/locations',
+  channels: '/settings/channels',
+  mastodonCallback: '/settings/channels/mastodon/callback',
   members: '/settings/members',
   audit: '/settings/audit',
   profile: '/profile',

@@ -5,6 +5,8 @@ import { RequireSession } from './features/auth/require-session';
 import { ResetPasswordPage } from './features/auth/reset-password-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import { AuditPage } from './features/audit/audit-page';
+import { ChannelsPage } from './features/channels/channels-page';
+import { MastodonCallbackPage } from './features/channels/mastodon-callback-page';
 import { LocationsPage } from './features/locations/locations-page';
 import { MembersPage } from './features/members/members-page';
 import { OrganizationPage } from './features/org/organization-page';
@@ -52,6 +54,8 @@ export const router = createBrowserRouter([
               { path: '/settings', element: <Navigate to={paths.organization} replace /> },
               { path: paths.organization, element: <OrganizationPage /> },
               { path: paths.locations, element: <LocationsPage /> },
+              { path: paths.channels, element: <ChannelsPage /> },
+              { path: paths.mastodonCallback, element: <MastodonCallbackPage /> },
               { path: paths.members, element: <MembersPage /> },
               { path: paths.audit, element: <AuditPage /> },
               { path: paths.profile, element: <ProfilePage /> },

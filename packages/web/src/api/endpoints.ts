@@ -1,6 +1,7 @@
 import { api } from './client';
 import type {
   AuditPage,
+  Channel,
   Invitation,
   InvitationPreview,
   Location,
@@ -84,6 +85,21 @@ export const endpoints = {
     locationId: string,
     input: Partial<LocationInput> & { archived?: boolean },
   ) => api.patch<Location>(`${org(orgId)}/locations/${seg(locationId)}`, input),
+
+  channels: (orgId: string, signal?: AbortSignal) =>
+    api.get<{ channels: Channel[] }>(`${org(orgId)}/channels`, signal),
+  connectBluesky: (
+    orgId: string,
+    input: { locationId: string; identifier: string; appPassword: string; service: string },
+  ) => api.post<Channel>(`${org(orgId)}/channels/bluesky`, input),
+  startMastodon: (orgId: string, input: { locationId: string; instanceUrl: string }) =>
+    api.post<{ authorizeUrl: string }>(`${org(orgId)}/channels/mastodon/start`, input),
+  finishMastodon: (orgId: string, input: { state: string; code: string }) =>
+    api.post<Channel>(`${org(orgId)}/channels/mastodon/finish`, input),
+  validateChannel: (orgId: string, channelId: string) =>
+    api.post<Channel>(`${org(orgId)}/channels/${seg(channelId)}/validate`),
+  disconnectChannel: (orgId: string, channelId: string) =>
+    api.delete(`${org(orgId)}/channels/${seg(channelId)}`),
 
   members: (orgId: string, signal?: AbortSignal) =>
     api.get<{ members: Member[] }>(`${org(orgId)}/members`, signal),

@@ -6,6 +6,7 @@ export const queryKeys = {
   org: (orgId: string) => ['org', orgId] as const,
   organization: (orgId: string) => ['org', orgId, 'organization'] as const,
   locations: (orgId: string) => ['org', orgId, 'locations'] as const,
+  channels: (orgId: string) => ['org', orgId, 'channels'] as const,
   members: (orgId: string) => ['org', orgId, 'members'] as const,
   invitations: (orgId: string) => ['org', orgId, 'invitations'] as const,
   audit: (orgId: string, query: string) => ['org', orgId, 'audit', query] as const,

@@ -57,6 +57,24 @@ export interface Location extends Omit<LocationInput, 'fax'> {
   archived: boolean;
 }
 
+export type ChannelNetwork = 'mastodon' | 'bluesky';
+export type ChannelStatus = 'connected' | 'reconnect_needed' | 'disconnected';
+
+/** A connected social account of one location; the API never sends its credentials. */
+export interface Channel {
+  id: string;
+  locationId: string;
+  network: ChannelNetwork;
+  handle: string;
+  displayName: string;
+  serviceUrl: string;
+  status: ChannelStatus;
+  statusReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastValidatedAt: string | null;
+}
+
 export interface Member {
   userId: string;
   name: string;

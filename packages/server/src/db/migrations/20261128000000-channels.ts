@@ -27,7 +27,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('updated_at', timestamp, (c) => c.notNull())
     .addColumn('last_validated_at', timestamp)
     .execute();
-  await db.schema.createIndex('channels_org').on('channels').columns(['org_id', 'location_id']).execute();
+  await db.schema
+    .createIndex('channels_org')
+    .on('channels')
+    .columns(['org_id', 'location_id'])
+    .execute();
 
   await db.schema
     .createTable('oauth_apps')
@@ -38,7 +42,12 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('redirect_uri', 'text', (c) => c.notNull())
     .addColumn('app_sealed', 'text', (c) => c.notNull())
     .addColumn('created_at', timestamp, (c) => c.notNull())
-    .addUniqueConstraint('oauth_apps_instance', ['org_id', 'network', 'instance_url', 'redirect_uri'])
+    .addUniqueConstraint('oauth_apps_instance', [
+      'org_id',
+      'network',
+      'instance_url',
+      'redirect_uri',
+    ])
     .execute();
 
   await db.schema

@@ -1,7 +1,16 @@
-import { createBlueskyConnector, type BlueskyConnector } from '../../connectors/bluesky/bluesky-connector.js';
-import { createMastodonConnector, type MastodonConnector } from '../../connectors/mastodon/mastodon-connector.js';
+import {
+  createBlueskyConnector,
+  type BlueskyConnector,
+} from '../../connectors/bluesky/bluesky-connector.js';
+import {
+  createMastodonConnector,
+  type MastodonConnector,
+} from '../../connectors/mastodon/mastodon-connector.js';
 import type { MastodonApp } from '../../connectors/mastodon/mastodon-credentials.js';
-import { registerMastodonApp, type RegisterMastodonAppOptions } from '../../connectors/mastodon/register-app.js';
+import {
+  registerMastodonApp,
+  type RegisterMastodonAppOptions,
+} from '../../connectors/mastodon/register-app.js';
 
 /** The network connectors the channel operations use: the real ones in the app, the same in tests. */
 export interface ChannelConnectors {

@@ -52,13 +52,28 @@ export function inTransaction<T>(db: DbOrTx, operation: (tx: Tx) => Promise<T>):
 }
 
 export async function listChannels(db: DbOrTx, orgId: string): Promise<ChannelView[]> {
-  const rows = await db.selectFrom('channels').selectAll().where('orgId', '=', orgId).where('status', '!=', 'disconnected').orderBy('createdAt').execute();
+  const rows = await db
+    .selectFrom('channels')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('status', '!=', 'disconnected')
+    .orderBy('createdAt')
+    .execute();
   return rows.map(channelView);
 }
 
 /** An active (not archived) location of this organization, or a field error on `locationId`. */
-export async function requireLocation(db: DbOrTx, orgId: string, locationId: string): Promise<void> {
-  const row = await db.selectFrom('locations').select('archived').where('orgId', '=', orgId).where('id', '=', locationId).executeTakeFirst();
+export async function requireLocation(
+  db: DbOrTx,
+  orgId: string,
+  locationId: string,
+): Promise<void> {
+  const row = await db
+    .selectFrom('locations')
+    .select('archived')
+    .where('orgId', '=', orgId)
+    .where('id', '=', locationId)
+    .executeTakeFirst();
   if (!row) throw invalid({ locationId: 'Choose one of your locations.' });
   if (row.archived) throw invalid({ locationId: 'This location is archived; restore it first.' });
 }
@@ -91,31 +106,70 @@ export async function storeChannel(db: DbOrTx, options: StoreChannelOptions): Pr
       .where('accountId', '=', options.account.id)
       .where('status', '!=', 'disconnected')
       .executeTakeFirst();
-    const fields = { handle: options.account.handle, displayName: options.account.displayName, serviceUrl: options.serviceUrl, credentialsSealed, status: 'connected' as const, statusReason: null, updatedAt: now, lastValidatedAt: now };
+    const fields = {
+      handle: options.account.handle,
+      displayName: options.account.displayName,
+      serviceUrl: options.serviceUrl,
+      credentialsSealed,
+      status: 'connected' as const,
+      statusReason: null,
+      updatedAt: now,
+      lastValidatedAt: now,
+    };
     const id = existing?.id ?? newId();
-    if (existing) await tx.updateTable('channels').set(fields).where('orgId', '=', options.orgId).where('id', '=', id).execute();
+    if (existing)
+      await tx
+        .updateTable('channels')
+        .set(fields)
+        .where('orgId', '=', options.orgId)
+        .where('id', '=', id)
+        .execute();
     else
       await tx
         .insertInto('channels')
-        .values({ id, orgId: options.orgId, locationId: options.locationId, network: options.network, accountId: options.account.id, createdBy: options.actor.userId ?? 'system', createdAt: now, ...fields })
+        .values({
+          id,
+          orgId: options.orgId,
+          locationId: options.locationId,
+          network: options.network,
+          accountId: options.account.id,
+          createdBy: options.actor.userId ?? 'system',
+          createdAt: now,
+          ...fields,
+        })
         .execute();
     await recordAuditEvent(tx, {
       orgId: options.orgId,
       actor: options.actor,
       action: 'channel.connected',
       target: { type: 'channel', id },
-      details: { network: options.network, handle: options.account.handle, locationId: options.locationId, reconnected: Boolean(existing) },
+      details: {
+        network: options.network,
+        handle: options.account.handle,
+        locationId: options.locationId,
+        reconnected: Boolean(existing),
+      },
     });
     return getChannel(tx, options.orgId, id);
   });
 }
 
-export async function getChannel(db: DbOrTx, orgId: string, channelId: string): Promise<ChannelView> {
+export async function getChannel(
+  db: DbOrTx,
+  orgId: string,
+  channelId: string,
+): Promise<ChannelView> {
   return channelView(await getChannelRow(db, orgId, channelId));
 }
 
 async function getChannelRow(db: DbOrTx, orgId: string, channelId: string): Promise<ChannelRow> {
-  const row = await db.selectFrom('channels').selectAll().where('orgId', '=', orgId).where('id', '=', channelId).where('status', '!=', 'disconnected').executeTakeFirst();
+  const row = await db
+    .selectFrom('channels')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .where('id', '=', channelId)
+    .where('status', '!=', 'disconnected')
+    .executeTakeFirst();
   if (!row) throw notFound('The channel');
   return row;
 }
@@ -126,45 +180,99 @@ async function getChannelRow(db: DbOrTx, orgId: string, channelId: string): Prom
  */
 export async function validateChannel(
   db: DbOrTx,
-  options: { actor: Actor; orgId: string; channelId: string; box: SecretBox; connectors: ChannelConnectors },
+  options: {
+    actor: Actor;
+    orgId: string;
+    channelId: string;
+    box: SecretBox;
+    connectors: ChannelConnectors;
+  },
 ): Promise<ChannelView> {
   const row = await getChannelRow(db, options.orgId, options.channelId);
   const saveRefreshed = async (next: BlueskyCredentials | MastodonCredentials): Promise<void> => {
-    await db.updateTable('channels').set({ credentialsSealed: options.box.seal(JSON.stringify(next)), updatedAt: new Date().toISOString() }).where('orgId', '=', options.orgId).where('id', '=', row.id).execute();
+    await db
+      .updateTable('channels')
+      .set({
+        credentialsSealed: options.box.seal(JSON.stringify(next)),
+        updatedAt: new Date().toISOString(),
+      })
+      .where('orgId', '=', options.orgId)
+      .where('id', '=', row.id)
+      .execute();
   };
   let account: AccountInfo;
   try {
     const credentials: unknown = JSON.parse(options.box.open(row.credentialsSealed));
     account =
       row.network === 'bluesky'
-        ? await options.connectors.bluesky.validate(credentials as BlueskyCredentials, { onRefreshed: saveRefreshed })
+        ? await options.connectors.bluesky.validate(credentials as BlueskyCredentials, {
+            onRefreshed: saveRefreshed,
+          })
         : await options.connectors.mastodon.validate(credentials as MastodonCredentials);
   } catch (error) {
-    if (error instanceof ConnectorError && error.kind === 'reconnect_needed') return markReconnectNeeded(db, { actor: options.actor, orgId: options.orgId, channelId: row.id, reason: error.reason });
+    if (error instanceof ConnectorError && error.kind === 'reconnect_needed')
+      return markReconnectNeeded(db, {
+        actor: options.actor,
+        orgId: options.orgId,
+        channelId: row.id,
+        reason: error.reason,
+      });
     throw connectorAppError(error, 'channel');
   }
   return inTransaction(db, async (tx) => {
     const now = new Date().toISOString();
     await tx
       .updateTable('channels')
-      .set({ status: 'connected', statusReason: null, handle: account.handle, displayName: account.displayName, lastValidatedAt: now, updatedAt: now })
+      .set({
+        status: 'connected',
+        statusReason: null,
+        handle: account.handle,
+        displayName: account.displayName,
+        lastValidatedAt: now,
+        updatedAt: now,
+      })
       .where('orgId', '=', options.orgId)
       .where('id', '=', row.id)
       .execute();
     if (row.status === 'reconnect_needed')
-      await recordAuditEvent(tx, { orgId: options.orgId, actor: options.actor, action: 'channel.connected', target: { type: 'channel', id: row.id }, details: { network: row.network, handle: account.handle, restored: true } });
+      await recordAuditEvent(tx, {
+        orgId: options.orgId,
+        actor: options.actor,
+        action: 'channel.connected',
+        target: { type: 'channel', id: row.id },
+        details: { network: row.network, handle: account.handle, restored: true },
+      });
     return getChannel(tx, options.orgId, row.id);
   });
 }
 
 /** Marks a channel whose credentials the network refused; the dispatcher will use this too. */
-export async function markReconnectNeeded(db: DbOrTx, options: { actor: Actor; orgId: string; channelId: string; reason: string }): Promise<ChannelView> {
+export async function markReconnectNeeded(
+  db: DbOrTx,
+  options: { actor: Actor; orgId: string; channelId: string; reason: string },
+): Promise<ChannelView> {
   return inTransaction(db, async (tx) => {
     const row = await getChannelRow(tx, options.orgId, options.channelId);
     const now = new Date().toISOString();
-    await tx.updateTable('channels').set({ status: 'reconnect_needed', statusReason: options.reason, lastValidatedAt: now, updatedAt: now }).where('orgId', '=', options.orgId).where('id', '=', row.id).execute();
+    await tx
+      .updateTable('channels')
+      .set({
+        status: 'reconnect_needed',
+        statusReason: options.reason,
+        lastValidatedAt: now,
+        updatedAt: now,
+      })
+      .where('orgId', '=', options.orgId)
+      .where('id', '=', row.id)
+      .execute();
     if (row.status !== 'reconnect_needed')
-      await recordAuditEvent(tx, { orgId: options.orgId, actor: options.actor, action: 'channel.reconnect_needed', target: { type: 'channel', id: row.id }, details: { network: row.network, handle: row.handle, reason: options.reason } });
+      await recordAuditEvent(tx, {
+        orgId: options.orgId,
+        actor: options.actor,
+        action: 'channel.reconnect_needed',
+        target: { type: 'channel', id: row.id },
+        details: { network: row.network, handle: row.handle, reason: options.reason },
+      });
     return getChannel(tx, options.orgId, row.id);
   });
 }
@@ -173,11 +281,25 @@ export async function markReconnectNeeded(db: DbOrTx, options: { actor: Actor; o
  * Disconnects a channel: its credentials are erased (not kept sealed), the row stays so the
  * audit trail and later the post history keep pointing at it.
  */
-export async function disconnectChannel(db: DbOrTx, options: { actor: Actor; orgId: string; channelId: string }): Promise<void> {
+export async function disconnectChannel(
+  db: DbOrTx,
+  options: { actor: Actor; orgId: string; channelId: string },
+): Promise<void> {
   await inTransaction(db, async (tx) => {
     const row = await getChannelRow(tx, options.orgId, options.channelId);
     const now = new Date().toISOString();
-    await tx.updateTable('channels').set({ status: 'disconnected', statusReason: null, credentialsSealed: '', updatedAt: now }).where('orgId', '=', options.orgId).where('id', '=', row.id).execute();
-    await recordAuditEvent(tx, { orgId: options.orgId, actor: options.actor, action: 'channel.disconnected', target: { type: 'channel', id: row.id }, details: { network: row.network, handle: row.handle } });
+    await tx
+      .updateTable('channels')
+      .set({ status: 'disconnected', statusReason: null, credentialsSealed: '', updatedAt: now })
+      .where('orgId', '=', options.orgId)
+      .where('id', '=', row.id)
+      .execute();
+    await recordAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: 'channel.disconnected',
+      target: { type: 'channel', id: row.id },
+      details: { network: row.network, handle: row.handle },
+    });
   });
 }

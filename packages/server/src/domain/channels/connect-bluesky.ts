@@ -19,14 +19,24 @@ export interface BlueskyConnectInput {
 /** Connects a Bluesky account with an app password: log in, validate, store the sealed session. */
 export async function connectBluesky(
   db: DbOrTx,
-  options: { actor: Actor; orgId: string; input: BlueskyConnectInput; box: SecretBox; connectors: ChannelConnectors },
+  options: {
+    actor: Actor;
+    orgId: string;
+    input: BlueskyConnectInput;
+    box: SecretBox;
+    connectors: ChannelConnectors;
+  },
 ): Promise<ChannelView> {
   const { input } = options;
   const service = parseServiceUrl(input.service ?? BLUESKY_DEFAULT_SERVICE, 'service');
   await requireLocation(db, options.orgId, input.locationId);
   const { bluesky } = options.connectors;
   try {
-    const credentials = await bluesky.authorize.login({ service, identifier: input.identifier.trim(), password: input.appPassword });
+    const credentials = await bluesky.authorize.login({
+      service,
+      identifier: input.identifier.trim(),
+      password: input.appPassword,
+    });
     let current = credentials;
     const account = await bluesky.validate(credentials, {
       onRefreshed: (next) => {
@@ -34,7 +44,16 @@ export async function connectBluesky(
         return Promise.resolve();
       },
     });
-    return await storeChannel(db, { actor: options.actor, orgId: options.orgId, locationId: input.locationId, network: 'bluesky', serviceUrl: current.service, account, credentials: current, box: options.box });
+    return await storeChannel(db, {
+      actor: options.actor,
+      orgId: options.orgId,
+      locationId: input.locationId,
+      network: 'bluesky',
+      serviceUrl: current.service,
+      account,
+      credentials: current,
+      box: options.box,
+    });
   } catch (error) {
     throw connectorAppError(error, 'appPassword');
   }

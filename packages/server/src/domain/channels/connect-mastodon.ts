@@ -55,7 +55,10 @@ export async function startMastodonConnect(
   }
 }
 
-async function mastodonApp(db: DbOrTx, options: ConnectContext & { instanceUrl: string; redirectUri: string }): Promise<MastodonApp> {
+async function mastodonApp(
+  db: DbOrTx,
+  options: ConnectContext & { instanceUrl: string; redirectUri: string },
+): Promise<MastodonApp> {
   const find = () =>
     db
       .selectFrom('oauthApps')
@@ -67,10 +70,22 @@ async function mastodonApp(db: DbOrTx, options: ConnectContext & { instanceUrl: 
       .executeTakeFirst();
   const existing = await find();
   if (existing) return JSON.parse(options.box.open(existing.appSealed)) as MastodonApp;
-  const app = await options.connectors.registerMastodonApp({ instanceUrl: options.instanceUrl, redirectUri: options.redirectUri, clientName: 'Bedside' });
+  const app = await options.connectors.registerMastodonApp({
+    instanceUrl: options.instanceUrl,
+    redirectUri: options.redirectUri,
+    clientName: 'Bedside',
+  });
   await db
     .insertInto('oauthApps')
-    .values({ id: newId(), orgId: options.orgId, network: 'mastodon', instanceUrl: options.instanceUrl, redirectUri: options.redirectUri, appSealed: options.box.seal(JSON.stringify(app)), createdAt: new Date().toISOString() })
+    .values({
+      id: newId(),
+      orgId: options.orgId,
+      network: 'mastodon',
+      instanceUrl: options.instanceUrl,
+      redirectUri: options.redirectUri,
+      appSealed: options.box.seal(JSON.stringify(app)),
+      createdAt: new Date().toISOString(),
+    })
     .onConflict((oc) => oc.columns(['orgId', 'network', 'instanceUrl', 'redirectUri']).doNothing())
     .execute();
   // Two starts at once: keep the app that won, so every pending state matches the stored one.
@@ -78,28 +93,64 @@ async function mastodonApp(db: DbOrTx, options: ConnectContext & { instanceUrl: 
   return stored ? (JSON.parse(options.box.open(stored.appSealed)) as MastodonApp) : app;
 }
 
-const EXPIRED = 'This connection attempt expired or was already used. Start connecting the account again.';
+const EXPIRED =
+  'This connection attempt expired or was already used. Start connecting the account again.';
 
 /**
  * Step two: the instance sent the browser back with `code` and `state`. The state is used once
  * (deleted before anything else), must belong to this organization and person and be fresh.
  */
-export async function finishMastodonConnect(db: DbOrTx, options: ConnectContext & { state: string; code: string; redirectUri: string }): Promise<ChannelView> {
+export async function finishMastodonConnect(
+  db: DbOrTx,
+  options: ConnectContext & { state: string; code: string; redirectUri: string },
+): Promise<ChannelView> {
   const pending = await inTransaction(db, async (tx) => {
-    const row = await tx.selectFrom('oauthStates').selectAll().where('stateHash', '=', hashToken(options.state)).where('orgId', '=', options.orgId).executeTakeFirst();
+    const row = await tx
+      .selectFrom('oauthStates')
+      .selectAll()
+      .where('stateHash', '=', hashToken(options.state))
+      .where('orgId', '=', options.orgId)
+      .executeTakeFirst();
     if (row) await tx.deleteFrom('oauthStates').where('stateHash', '=', row.stateHash).execute();
     return row;
   });
-  if (!pending || pending.userId !== options.actor.userId || Date.parse(pending.expiresAt) < Date.now()) throw invalid({ state: EXPIRED });
-  const appRow = await db.selectFrom('oauthApps').select('appSealed').where('orgId', '=', options.orgId).where('network', '=', 'mastodon').where('instanceUrl', '=', pending.instanceUrl).where('redirectUri', '=', options.redirectUri).executeTakeFirst();
+  if (
+    !pending ||
+    pending.userId !== options.actor.userId ||
+    Date.parse(pending.expiresAt) < Date.now()
+  )
+    throw invalid({ state: EXPIRED });
+  const appRow = await db
+    .selectFrom('oauthApps')
+    .select('appSealed')
+    .where('orgId', '=', options.orgId)
+    .where('network', '=', 'mastodon')
+    .where('instanceUrl', '=', pending.instanceUrl)
+    .where('redirectUri', '=', options.redirectUri)
+    .executeTakeFirst();
   if (!appRow) throw invalid({ state: EXPIRED });
   const app = JSON.parse(options.box.open(appRow.appSealed)) as MastodonApp;
   await requireLocation(db, options.orgId, pending.locationId);
   try {
     const { mastodon } = options.connectors;
-    const credentials = await mastodon.authorize.finish({ app, code: options.code, codeVerifier: pending.codeVerifierSealed ? options.box.open(pending.codeVerifierSealed) : undefined });
+    const credentials = await mastodon.authorize.finish({
+      app,
+      code: options.code,
+      codeVerifier: pending.codeVerifierSealed
+        ? options.box.open(pending.codeVerifierSealed)
+        : undefined,
+    });
     const account = await mastodon.validate(credentials);
-    return await storeChannel(db, { actor: options.actor, orgId: options.orgId, locationId: pending.locationId, network: 'mastodon', serviceUrl: app.instanceUrl, account, credentials, box: options.box });
+    return await storeChannel(db, {
+      actor: options.actor,
+      orgId: options.orgId,
+      locationId: pending.locationId,
+      network: 'mastodon',
+      serviceUrl: app.instanceUrl,
+      account,
+      credentials,
+      box: options.box,
+    });
   } catch (error) {
     throw connectorAppError(error, 'code');
   }

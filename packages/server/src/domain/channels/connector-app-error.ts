@@ -11,13 +11,26 @@ export function connectorAppError(error: unknown, field: string): unknown {
   const network = error.network === 'bluesky' ? 'Bluesky' : 'The Mastodon instance';
   switch (error.kind) {
     case 'reconnect_needed':
-      return new AppError('validation_failed', `${network} did not accept the connection.`, { fields: { [field]: plain(error.reason) } });
+      return new AppError('validation_failed', `${network} did not accept the connection.`, {
+        fields: { [field]: plain(error.reason) },
+      });
     case 'content_rejected':
-      return new AppError('validation_failed', `${network} refused the request.`, { fields: { [field]: plain(error.reason) } });
+      return new AppError('validation_failed', `${network} refused the request.`, {
+        fields: { [field]: plain(error.reason) },
+      });
     case 'rate_limited':
-      return new AppError('rate_limited', `${network} asks us to slow down; try again in a minute.`, error.retryAfterSeconds === undefined ? undefined : { retryAfterSeconds: error.retryAfterSeconds });
+      return new AppError(
+        'rate_limited',
+        `${network} asks us to slow down; try again in a minute.`,
+        error.retryAfterSeconds === undefined
+          ? undefined
+          : { retryAfterSeconds: error.retryAfterSeconds },
+      );
     case 'transient':
-      return new AppError('unavailable', `${network} could not be reached or had a problem: ${error.reason} Try again shortly.`);
+      return new AppError(
+        'unavailable',
+        `${network} could not be reached or had a problem: ${error.reason} Try again shortly.`,
+      );
   }
 }
 

@@ -15,9 +15,15 @@ export function parseServiceUrl(input: string, field: string): string {
   } catch {
     throw invalid({ [field]: 'Enter a server address such as https://example.social.' });
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid({ [field]: 'The address must start with https://.' });
-  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) throw invalid({ [field]: 'The address must use https:// (plain http is only allowed for this computer).' });
-  if (url.username || url.password) throw invalid({ [field]: 'The address must not contain a user name or password.' });
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) throw invalid({ [field]: 'Enter only the server address, without a path.' });
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw invalid({ [field]: 'The address must start with https://.' });
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname))
+    throw invalid({
+      [field]: 'The address must use https:// (plain http is only allowed for this computer).',
+    });
+  if (url.username || url.password)
+    throw invalid({ [field]: 'The address must not contain a user name or password.' });
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
+    throw invalid({ [field]: 'Enter only the server address, without a path.' });
   return `${url.protocol}//${url.host}`.toLowerCase();
 }

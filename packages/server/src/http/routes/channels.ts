@@ -1,9 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createChannelConnectors } from '../../domain/channels/channel-connectors.js';
-import { disconnectChannel, listChannels, validateChannel } from '../../domain/channels/channels.js';
+import {
+  disconnectChannel,
+  listChannels,
+  validateChannel,
+} from '../../domain/channels/channels.js';
 import { connectBluesky } from '../../domain/channels/connect-bluesky.js';
-import { finishMastodonConnect, startMastodonConnect } from '../../domain/channels/connect-mastodon.js';
+import {
+  finishMastodonConnect,
+  startMastodonConnect,
+} from '../../domain/channels/connect-mastodon.js';
 import type { AppServices } from '../services.js';
 import { orgParams } from './route-kit.js';
 
@@ -40,7 +47,15 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/orgs/:orgId/channels',
-      { config: { access: { kind: 'org', action: 'channel.read' } }, schema: { tags: ['channels'], summary: 'Connected social accounts (never their credentials)', params: orgParams, response: { 200: z.object({ channels: z.array(channelSchema) }) } } },
+      {
+        config: { access: { kind: 'org', action: 'channel.read' } },
+        schema: {
+          tags: ['channels'],
+          summary: 'Connected social accounts (never their credentials)',
+          params: orgParams,
+          response: { 200: z.object({ channels: z.array(channelSchema) }) },
+        },
+      },
       async (request) => ({ channels: await listChannels(db, request.params.orgId) }),
     );
 
@@ -52,12 +67,23 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
           tags: ['channels'],
           summary: 'Connect a Bluesky account with an app password',
           params: orgParams,
-          body: z.strictObject({ locationId, identifier: z.string().trim().min(1).max(320), appPassword: z.string().min(1).max(200), service: serverUrl.optional() }),
+          body: z.strictObject({
+            locationId,
+            identifier: z.string().trim().min(1).max(320),
+            appPassword: z.string().min(1).max(200),
+            service: serverUrl.optional(),
+          }),
           response: { 201: channelSchema },
         },
       },
       async (request, reply) => {
-        const channel = await connectBluesky(db, { actor: request.actor, orgId: request.params.orgId, input: request.body, box: services.box, connectors });
+        const channel = await connectBluesky(db, {
+          actor: request.actor,
+          orgId: request.params.orgId,
+          input: request.body,
+          box: services.box,
+          connectors,
+        });
         return reply.status(201).send(channel);
       },
     );
@@ -66,34 +92,92 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
       '/orgs/:orgId/channels/mastodon/start',
       {
         config: { access: { kind: 'org', action: 'channel.manage' } },
-        schema: { tags: ['channels'], summary: "Start connecting a Mastodon account: returns the instance's authorize page", params: orgParams, body: z.strictObject({ locationId, instanceUrl: serverUrl }), response: { 200: z.object({ authorizeUrl: z.string() }) } },
+        schema: {
+          tags: ['channels'],
+          summary: "Start connecting a Mastodon account: returns the instance's authorize page",
+          params: orgParams,
+          body: z.strictObject({ locationId, instanceUrl: serverUrl }),
+          response: { 200: z.object({ authorizeUrl: z.string() }) },
+        },
       },
-      async (request) => startMastodonConnect(db, { actor: request.actor, orgId: request.params.orgId, locationId: request.body.locationId, instanceUrl: request.body.instanceUrl, redirectUri, box: services.box, connectors }),
+      async (request) =>
+        startMastodonConnect(db, {
+          actor: request.actor,
+          orgId: request.params.orgId,
+          locationId: request.body.locationId,
+          instanceUrl: request.body.instanceUrl,
+          redirectUri,
+          box: services.box,
+          connectors,
+        }),
     );
 
     app.post(
       '/orgs/:orgId/channels/mastodon/finish',
       {
         config: { access: { kind: 'org', action: 'channel.manage' } },
-        schema: { tags: ['channels'], summary: 'Finish connecting a Mastodon account with the code and state from the callback', params: orgParams, body: z.strictObject({ state: z.string().min(10).max(200), code: z.string().min(1).max(500) }), response: { 201: channelSchema } },
+        schema: {
+          tags: ['channels'],
+          summary: 'Finish connecting a Mastodon account with the code and state from the callback',
+          params: orgParams,
+          body: z.strictObject({
+            state: z.string().min(10).max(200),
+            code: z.string().min(1).max(500),
+          }),
+          response: { 201: channelSchema },
+        },
       },
       async (request, reply) => {
-        const channel = await finishMastodonConnect(db, { actor: request.actor, orgId: request.params.orgId, state: request.body.state, code: request.body.code, redirectUri, box: services.box, connectors });
+        const channel = await finishMastodonConnect(db, {
+          actor: request.actor,
+          orgId: request.params.orgId,
+          state: request.body.state,
+          code: request.body.code,
+          redirectUri,
+          box: services.box,
+          connectors,
+        });
         return reply.status(201).send(channel);
       },
     );
 
     app.post(
       '/orgs/:orgId/channels/:channelId/validate',
-      { config: { access: { kind: 'org', action: 'channel.manage' } }, schema: { tags: ['channels'], summary: 'Check that the network still accepts the connection', params: channelParams, response: { 200: channelSchema } } },
-      async (request) => validateChannel(db, { actor: request.actor, orgId: request.params.orgId, channelId: request.params.channelId, box: services.box, connectors }),
+      {
+        config: { access: { kind: 'org', action: 'channel.manage' } },
+        schema: {
+          tags: ['channels'],
+          summary: 'Check that the network still accepts the connection',
+          params: channelParams,
+          response: { 200: channelSchema },
+        },
+      },
+      async (request) =>
+        validateChannel(db, {
+          actor: request.actor,
+          orgId: request.params.orgId,
+          channelId: request.params.channelId,
+          box: services.box,
+          connectors,
+        }),
     );
 
     app.delete(
       '/orgs/:orgId/channels/:channelId',
-      { config: { access: { kind: 'org', action: 'channel.manage' } }, schema: { tags: ['channels'], summary: 'Disconnect a channel and erase its credentials', params: channelParams } },
+      {
+        config: { access: { kind: 'org', action: 'channel.manage' } },
+        schema: {
+          tags: ['channels'],
+          summary: 'Disconnect a channel and erase its credentials',
+          params: channelParams,
+        },
+      },
       async (request, reply) => {
-        await disconnectChannel(db, { actor: request.actor, orgId: request.params.orgId, channelId: request.params.channelId });
+        await disconnectChannel(db, {
+          actor: request.actor,
+          orgId: request.params.orgId,
+          channelId: request.params.channelId,
+        });
         return reply.status(204).send();
       },
     );

@@ -35,6 +35,7 @@ export const roleOptions = roles.map((role) => ({ value: role, label: roleLabels
 /** What each role may do in the settings screens (the server decides for real). */
 export const can = {
   manageOrg: (role: Role) => role === 'owner' || role === 'admin',
+  manageChannels: (role: Role) => role === 'owner' || role === 'admin',
   manageMembers: (role: Role) => role === 'owner' || role === 'admin',
   readAudit: (role: Role) => role === 'owner' || role === 'admin' || role === 'compliance_officer',
 };

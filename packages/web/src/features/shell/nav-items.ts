@@ -7,6 +7,7 @@ import {
   IconInbox,
   IconMapPin,
   IconPencilPlus,
+  IconPlugConnected,
   IconShieldCheck,
   IconSignature,
   IconStethoscope,
@@ -49,6 +50,7 @@ export const navSections: NavSection[] = [
     items: [
       { label: 'Organization', to: paths.organization, icon: IconBuildingHospital },
       { label: 'Locations', to: paths.locations, icon: IconMapPin },
+      { label: 'Channels', to: paths.channels, icon: IconPlugConnected },
       {
         label: 'Members & invitations',
         to: paths.members,
