@@ -35,6 +35,12 @@ export async function startMastodonConnect(
     const app = await mastodonApp(db, { ...options, instanceUrl });
     const start = await options.connectors.mastodon.authorize.start({ app });
     const now = new Date();
+    // Abandoned attempts (the person never came back) are cleared as new ones start.
+    await db
+      .deleteFrom('oauthStates')
+      .where('orgId', '=', options.orgId)
+      .where('expiresAt', '<', now.toISOString())
+      .execute();
     await db
       .insertInto('oauthStates')
       .values({
