@@ -4,13 +4,27 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const guardBoundary = {
-  group: ['@bedside/server', '@bedside/server/*', '@bedside/web', '@bedside/web/*', '**/server/**', '**/web/**'],
+  group: [
+    '@bedside/server',
+    '@bedside/server/*',
+    '@bedside/web',
+    '@bedside/web/*',
+    '**/server/**',
+    '**/web/**',
+  ],
   message: 'The guard is a pure library: it must not import the server or the web app.',
 };
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/*.d.ts', 'packages/guard/src/data/**', '**/*.gen.ts'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'data/**',
+      '**/*.d.ts',
+      'packages/guard/src/data/**',
+      '**/*.gen.ts',
+    ],
   },
   js.configs.recommended,
   { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { ...globals.node } } },
@@ -19,15 +33,26 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.json', './packages/*/tsconfig.test.json', './packages/web/tsconfig.json', './e2e/tsconfig.json'],
+        project: [
+          './tsconfig.json',
+          './packages/*/tsconfig.test.json',
+          './packages/web/tsconfig.json',
+          './e2e/tsconfig.json',
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { attributes: false } },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'max-params': ['error', 3],
       'no-console': 'error',
@@ -39,7 +64,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Named exports only: a name is greppable.' },
+        {
+          selector: 'ExportDefaultDeclaration',
+          message: 'Named exports only: a name is greppable.',
+        },
       ],
     },
   },
@@ -51,7 +79,20 @@ export default tseslint.config(
         {
           patterns: [
             guardBoundary,
-            { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'child_process'], message: 'The guard runs in the browser too: no Node-only APIs and no I/O.' },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'crypto',
+                'http',
+                'https',
+                'net',
+                'os',
+                'child_process',
+              ],
+              message: 'The guard runs in the browser too: no Node-only APIs and no I/O.',
+            },
           ],
         },
       ],
@@ -63,7 +104,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@bedside/server', '@bedside/server/*', '**/server/**'], message: 'The web app talks to the server over HTTP only; share code through packages/guard.' }] },
+        {
+          patterns: [
+            {
+              group: ['@bedside/server', '@bedside/server/*', '**/server/**'],
+              message:
+                'The web app talks to the server over HTTP only; share code through packages/guard.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -74,15 +123,29 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['fastify', 'fastify/*', '@fastify/*', 'fastify-*', '**/http/**'], message: 'Domain operations know nothing of HTTP: routes call them, not the other way round.' },
-            { group: ['better-sqlite3', 'pg', 'pg-boss', 'nodemailer'], message: 'Domain code uses ports (Kysely transactions, job and mail ports), never drivers.' },
+            {
+              group: ['fastify', 'fastify/*', '@fastify/*', 'fastify-*', '**/http/**'],
+              message:
+                'Domain operations know nothing of HTTP: routes call them, not the other way round.',
+            },
+            {
+              group: ['better-sqlite3', 'pg', 'pg-boss', 'nodemailer'],
+              message:
+                'Domain code uses ports (Kysely transactions, job and mail ports), never drivers.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['packages/server/src/cli/**/*.ts', 'bench/**/*.ts', 'packages/guard/bench/**/*.ts', 'e2e/**/*.ts', '**/*.test.ts'],
+    files: [
+      'packages/server/src/cli/**/*.ts',
+      'bench/**/*.ts',
+      'packages/guard/bench/**/*.ts',
+      'e2e/**/*.ts',
+      '**/*.test.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

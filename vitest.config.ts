@@ -8,7 +8,9 @@ import { StrictSkipReporter } from './tools/strict-skip-reporter.js';
 export default defineConfig({
   resolve: {
     // Tests run the guard from source, so no build is needed between editing it and testing.
-    alias: { '@bedside/guard': fileURLToPath(new URL('./packages/guard/src/index.ts', import.meta.url)) },
+    alias: {
+      '@bedside/guard': fileURLToPath(new URL('./packages/guard/src/index.ts', import.meta.url)),
+    },
   },
   test: {
     reporters: ['default', new StrictSkipReporter()],

@@ -7,7 +7,10 @@ import type { Reporter, SerializedError, TestModule } from 'vitest/node';
  * A test that never ran because its file or a `beforeAll` failed counts as failed, not skipped.
  */
 export class StrictSkipReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+  ): void {
     let passed = 0;
     let failed = 0;
     const skipped: string[] = [];

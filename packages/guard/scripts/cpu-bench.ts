@@ -8,10 +8,27 @@ import { createGuard, type CheckKind, type GuardContext } from '../src/index.js'
 import { ADVERSARIAL_PATTERNS, adversarialInput } from '../bench/perf/adversarial-inputs.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const presidio = (JSON.parse(readFileSync(`${root}../../../shared/data/phi/presidio_synth_dataset_v2.json`, 'utf8')) as { full_text: string }[]).map((r) => r.full_text);
-const contexts = (JSON.parse(readFileSync(`${root}bench/corpus/contexts.json`, 'utf8')) as { contexts: GuardContext[] }).contexts;
-interface Item { text: string; kind: CheckKind; review?: string; practice: number; subtype: string }
-const corpus = readFileSync(`${root}bench/corpus/corpus.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Item);
+const presidio = (
+  JSON.parse(
+    readFileSync(`${root}../../../shared/data/phi/presidio_synth_dataset_v2.json`, 'utf8'),
+  ) as { full_text: string }[]
+).map((r) => r.full_text);
+const contexts = (
+  JSON.parse(readFileSync(`${root}bench/corpus/contexts.json`, 'utf8')) as {
+    contexts: GuardContext[];
+  }
+).contexts;
+interface Item {
+  text: string;
+  kind: CheckKind;
+  review?: string;
+  practice: number;
+  subtype: string;
+}
+const corpus = readFileSync(`${root}bench/corpus/corpus.jsonl`, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Item);
 const args = new Set(process.argv.slice(2));
 const context = contexts[0] ?? {};
 const guard = createGuard(context);
@@ -69,6 +86,8 @@ if (!args.has('--no-adversarial')) {
     const text = adversarialInput(pattern, 1_000_000);
     const c = cpuMs();
     const r = guard.check({ text, kind: 'post' });
-    console.log(`adversarial ${pattern.padEnd(12)} 1 MB: ${(cpuMs() - c).toFixed(0).padStart(5)} CPU ms, ${r.findings.length} findings`);
+    console.log(
+      `adversarial ${pattern.padEnd(12)} 1 MB: ${(cpuMs() - c).toFixed(0).padStart(5)} CPU ms, ${r.findings.length} findings`,
+    );
   }
 }

@@ -20,9 +20,12 @@ const cases: Record<string, string> = {
 for (const [name, text] of Object.entries(cases)) {
   const t = performance.now();
   const r = guard.check({ text, kind: 'post', network: 'x' });
-  process.stdout.write(`${name.padEnd(10)} ${(performance.now() - t).toFixed(0).padStart(6)} ms  ${r.findings.length} findings\n`);
+  process.stdout.write(
+    `${name.padEnd(10)} ${(performance.now() - t).toFixed(0).padStart(6)} ms  ${r.findings.length} findings\n`,
+  );
 }
-const post = 'Meet Dr. Lee! Our Springfield office is open Saturdays this fall. Flu shots on Oct 3 from 9-5, call (217) 555-0100 to book. Remember: brushing twice a day and flossing once keeps gum disease away. We accept most insurance plans including Medicare. Visit www.maplegrovedental.com for new patient forms and our holiday hours. Thanks to everyone who came to our open house last week, we loved meeting you! #dental #smile';
+const post =
+  'Meet Dr. Lee! Our Springfield office is open Saturdays this fall. Flu shots on Oct 3 from 9-5, call (217) 555-0100 to book. Remember: brushing twice a day and flossing once keeps gum disease away. We accept most insurance plans including Medicare. Visit www.maplegrovedental.com for new patient forms and our holiday hours. Thanks to everyone who came to our open house last week, we loved meeting you! #dental #smile';
 const n = 20000;
 const times: number[] = [];
 const t0 = performance.now();
@@ -33,4 +36,6 @@ for (let i = 0; i < n; i++) {
 }
 const total = performance.now() - t0;
 times.sort((a, b) => a - b);
-process.stdout.write(`500-char post: ${(n / (total / 1000)).toFixed(0)} texts/s, p99 ${times[Math.floor(n * 0.99)]?.toFixed(3)} ms\n`);
+process.stdout.write(
+  `500-char post: ${(n / (total / 1000)).toFixed(0)} texts/s, p99 ${times[Math.floor(n * 0.99)]?.toFixed(3)} ms\n`,
+);

@@ -4,10 +4,24 @@
 import { readFileSync } from 'node:fs';
 import { createGuard, type CheckKind, type GuardContext } from '../src/index.js';
 
-interface Row { id: string; practice: number; kind: CheckKind; subtype: string; text: string; review?: string; spans: { start: number; end: number; category: string; text: string }[]; should_block: boolean }
+interface Row {
+  id: string;
+  practice: number;
+  kind: CheckKind;
+  subtype: string;
+  text: string;
+  review?: string;
+  spans: { start: number; end: number; category: string; text: string }[];
+  should_block: boolean;
+}
 const dir = new URL('../bench/corpus/', import.meta.url);
-const rows = readFileSync(new URL('corpus.jsonl', dir), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row);
-const contexts = (JSON.parse(readFileSync(new URL('contexts.json', dir), 'utf8')) as { contexts: GuardContext[] }).contexts;
+const rows = readFileSync(new URL('corpus.jsonl', dir), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as Row);
+const contexts = (
+  JSON.parse(readFileSync(new URL('contexts.json', dir), 'utf8')) as { contexts: GuardContext[] }
+).contexts;
 const guards = contexts.map((c) => createGuard(c));
 const args = process.argv.slice(2);
 const misses = args.includes('--misses') ? args[args.indexOf('--misses') + 1] : undefined;
@@ -25,16 +39,29 @@ for (const r of rows) {
   bySub.set(r.subtype, s);
   if (wrong === r.subtype && (res.verdict === 'block') !== r.should_block) {
     console.log(res.verdict, '|', r.text.replace(/\n/g, ' ').slice(0, 220));
-    for (const f of res.findings.filter((f) => f.severity !== 'info')) console.log('     ', f.severity, f.rule, JSON.stringify(f.text));
+    for (const f of res.findings.filter((f) => f.severity !== 'info'))
+      console.log('     ', f.severity, f.rule, JSON.stringify(f.text));
   }
   for (const sp of r.spans) {
     const c = byCat.get(sp.category) ?? { n: 0, hit: 0 };
     c.n++;
-    const hit = res.findings.some((f) => f.start < sp.end && f.end > sp.start && f.category === sp.category);
+    const hit = res.findings.some(
+      (f) => f.start < sp.end && f.end > sp.start && f.category === sp.category,
+    );
     if (hit) c.hit++;
-    else if (misses === sp.category) console.log('MISS', JSON.stringify(sp.text), '|', r.text.replace(/\n/g, ' ').slice(0, 200));
+    else if (misses === sp.category)
+      console.log('MISS', JSON.stringify(sp.text), '|', r.text.replace(/\n/g, ' ').slice(0, 200));
     byCat.set(sp.category, c);
   }
 }
-for (const [k, v] of [...bySub].sort()) console.log(k.padEnd(30), String(v.n).padStart(4), 'blocked', (v.blocked / v.n).toFixed(3), 'review', (v.review / v.n).toFixed(3));
-for (const [k, v] of [...byCat].sort((a, b) => b[1].n - a[1].n)) console.log(k.padEnd(22), String(v.n).padStart(5), 'recall', (v.hit / v.n).toFixed(3));
+for (const [k, v] of [...bySub].sort())
+  console.log(
+    k.padEnd(30),
+    String(v.n).padStart(4),
+    'blocked',
+    (v.blocked / v.n).toFixed(3),
+    'review',
+    (v.review / v.n).toFixed(3),
+  );
+for (const [k, v] of [...byCat].sort((a, b) => b[1].n - a[1].n))
+  console.log(k.padEnd(22), String(v.n).padStart(5), 'recall', (v.hit / v.n).toFixed(3));

@@ -4,17 +4,34 @@
 import { readFileSync } from 'node:fs';
 import { createGuard, type CheckKind, type Finding } from '../src/index.js';
 
-interface Span { entity_type: string; entity_value: string; start_position: number; end_position: number }
-const rows = JSON.parse(readFileSync('../shared/data/phi/presidio_synth_dataset_v2.json', 'utf8')) as { full_text: string; spans: Span[] }[];
+interface Span {
+  entity_type: string;
+  entity_value: string;
+  start_position: number;
+  end_position: number;
+}
+const rows = JSON.parse(
+  readFileSync('../shared/data/phi/presidio_synth_dataset_v2.json', 'utf8'),
+) as { full_text: string; spans: Span[] }[];
 const args = process.argv.slice(2);
 const kind = (args.includes('--kind') ? args[args.indexOf('--kind') + 1] : 'post') as CheckKind;
 const showMisses = args.includes('--misses') ? args[args.indexOf('--misses') + 1] : undefined;
 const showFp = args.includes('--fp');
 
 const MAP: Record<string, string[]> = {
-  PERSON: ['name'], STREET_ADDRESS: ['geographic'], GPE: ['geographic'], ZIP_CODE: ['geographic'], DATE_TIME: ['date'],
-  PHONE_NUMBER: ['phone', 'fax'], EMAIL_ADDRESS: ['email'], US_SSN: ['ssn'], CREDIT_CARD: ['account_number'],
-  IBAN_CODE: ['account_number'], IP_ADDRESS: ['ip_address'], DOMAIN_NAME: ['url'], AGE: ['age'],
+  PERSON: ['name'],
+  STREET_ADDRESS: ['geographic'],
+  GPE: ['geographic'],
+  ZIP_CODE: ['geographic'],
+  DATE_TIME: ['date'],
+  PHONE_NUMBER: ['phone', 'fax'],
+  EMAIL_ADDRESS: ['email'],
+  US_SSN: ['ssn'],
+  CREDIT_CARD: ['account_number'],
+  IBAN_CODE: ['account_number'],
+  IP_ADDRESS: ['ip_address'],
+  DOMAIN_NAME: ['url'],
+  AGE: ['age'],
   US_DRIVER_LICENSE: ['license_number', 'other_identifier'],
 };
 const guard = createGuard({});
@@ -32,7 +49,13 @@ for (const r of rows) {
     st.n++;
     const over = (f: Finding) => f.start < s.end_position && f.end > s.start_position;
     if (phi.some((f) => over(f) && cats.includes(f.category))) st.hit++;
-    else if (showMisses === s.entity_type) console.log('MISS', JSON.stringify(s.entity_value), '|', r.full_text.slice(0, 160).replace(/\n/g, ' '));
+    else if (showMisses === s.entity_type)
+      console.log(
+        'MISS',
+        JSON.stringify(s.entity_value),
+        '|',
+        r.full_text.slice(0, 160).replace(/\n/g, ' '),
+      );
     if (phi.some((f) => over(f))) st.hitAny++;
     stats.set(s.entity_type, st);
   }
@@ -41,10 +64,27 @@ for (const r of rows) {
     flagged++;
     if (!r.spans.some((s) => f.start < s.end_position && f.end > s.start_position)) {
       fp++;
-      if (showFp) console.log('FP', f.category, JSON.stringify(f.text), '|', r.full_text.slice(0, 140).replace(/\n/g, ' '));
+      if (showFp)
+        console.log(
+          'FP',
+          f.category,
+          JSON.stringify(f.text),
+          '|',
+          r.full_text.slice(0, 140).replace(/\n/g, ' '),
+        );
     }
   }
 }
 const ms = performance.now() - t0;
-for (const [k, v] of [...stats].sort((a, b) => b[1].n - a[1].n)) console.log(k.padEnd(18), String(v.n).padStart(4), 'recall', (v.hit / v.n).toFixed(3), 'any-category', (v.hitAny / v.n).toFixed(3));
-console.log(`warn/block findings not on any labelled span: ${fp}/${flagged} (${(fp / flagged).toFixed(3)}); ${(rows.length / (ms / 1000)).toFixed(0)} texts/s`);
+for (const [k, v] of [...stats].sort((a, b) => b[1].n - a[1].n))
+  console.log(
+    k.padEnd(18),
+    String(v.n).padStart(4),
+    'recall',
+    (v.hit / v.n).toFixed(3),
+    'any-category',
+    (v.hitAny / v.n).toFixed(3),
+  );
+console.log(
+  `warn/block findings not on any labelled span: ${fp}/${flagged} (${(fp / flagged).toFixed(3)}); ${(rows.length / (ms / 1000)).toFixed(0)} texts/s`,
+);

@@ -21,7 +21,9 @@ function assertWellFormed(text: string, kind: CheckKind): void {
 
 describe('bad input', () => {
   it('rejects non-strings and unknown kinds with GuardInputError', () => {
-    expect(() => guard.check({ text: 42 as unknown as string, kind: 'post' })).toThrow(GuardInputError);
+    expect(() => guard.check({ text: 42 as unknown as string, kind: 'post' })).toThrow(
+      GuardInputError,
+    );
     expect(() => guard.check({ text: 'hi', kind: 'tweet' as CheckKind })).toThrow(GuardInputError);
   });
 
@@ -32,7 +34,10 @@ describe('bad input', () => {
 
   it.each([
     ['lone surrogates', 'Call \uD83D Maria \uDE00 at 312-555-0188 \uD800'],
-    ['HTML', '<p>Our patient <b>Maria Gonzalez</b> &amp; <a href="mailto:maria@example.com">email</a></p>'],
+    [
+      'HTML',
+      '<p>Our patient <b>Maria Gonzalez</b> &amp; <a href="mailto:maria@example.com">email</a></p>',
+    ],
     ['emoji and ZWJ', '👩‍👩‍👧‍👦 Happy 90th, Mr. Kline! 🎉🎂 call 312-555-0188 👍🏽'],
     ['right-to-left', 'مرحبا Maria Gonzalez \u202Eשלום\u202C 312-555-0188'],
     ['mixed scripts', 'Мария Гонсалес 日本語 Maria 312-555-0188 ΑΒΓ'],
@@ -43,25 +48,61 @@ describe('bad input', () => {
   });
 
   it('still finds PHI inside HTML and next to emoji', () => {
-    expect(check('<p>Our patient <b>Maria Gonzalez</b></p>').findings.map((f) => f.text)).toContain('Maria Gonzalez');
+    expect(check('<p>Our patient <b>Maria Gonzalez</b></p>').findings.map((f) => f.text)).toContain(
+      'Maria Gonzalez',
+    );
     expect(check('🎉 SSN 123-45-6789 🎉').findings.map((f) => f.text)).toContain('123-45-6789');
   });
 
   it('never throws on arbitrary strings, and offsets always point at the finding text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom(...KINDS), (text, kind) => {
-        assertWellFormed(text, kind);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.constantFrom(...KINDS),
+        (text, kind) => {
+          assertWellFormed(text, kind);
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('never throws on identifier-like noise', () => {
-    const pieces = ['Mr.', 'Maria', ' ', '-', '.', '@', '1', '555', '(', ')', '/', ':', 'a', 'Apt', '#', 'https://', 'x.com/', '\n', 'é', '👍', 'DOB', 'MRN', 'your', 'visit', 'ü'];
+    const pieces = [
+      'Mr.',
+      'Maria',
+      ' ',
+      '-',
+      '.',
+      '@',
+      '1',
+      '555',
+      '(',
+      ')',
+      '/',
+      ':',
+      'a',
+      'Apt',
+      '#',
+      'https://',
+      'x.com/',
+      '\n',
+      'é',
+      '👍',
+      'DOB',
+      'MRN',
+      'your',
+      'visit',
+      'ü',
+    ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), fc.constantFrom(...KINDS), (parts, kind) => {
-        assertWellFormed(parts.join(''), kind);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 80 }),
+        fc.constantFrom(...KINDS),
+        (parts, kind) => {
+          assertWellFormed(parts.join(''), kind);
+        },
+      ),
       { numRuns: 400 },
     );
   }, 30_000);
@@ -77,11 +118,15 @@ describe('linear time on adversarial input', () => {
     ['capitalised words', 'Abc '.repeat(MB / 4)],
     ['colons', '1:'.repeat(MB / 2)],
     ['mixed', 'Mr. Kline 555-123-4567 a@b.co 1.2.3.4 Apt 5 your visit '.repeat(MB / 54)],
-  ])('checks 1 MB of %s', (_name, text) => {
-    // The benchmark holds the 1 s target on an idle core; this only guards against super-linear blow-ups.
-    const start = performance.now();
-    const r = guard.check({ text, kind: 'reply', network: 'x' });
-    expect(performance.now() - start).toBeLessThan(15_000);
-    for (const f of r.findings.slice(0, 50)) expect(text.slice(f.start, f.end)).toBe(f.text);
-  }, 30_000);
+  ])(
+    'checks 1 MB of %s',
+    (_name, text) => {
+      // The benchmark holds the 1 s target on an idle core; this only guards against super-linear blow-ups.
+      const start = performance.now();
+      const r = guard.check({ text, kind: 'reply', network: 'x' });
+      expect(performance.now() - start).toBeLessThan(15_000);
+      for (const f of r.findings.slice(0, 50)) expect(text.slice(f.start, f.end)).toBe(f.text);
+    },
+    30_000,
+  );
 });

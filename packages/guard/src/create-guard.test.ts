@@ -16,7 +16,9 @@ describe('createGuard', () => {
   });
 
   it('accepts text of exactly 1 MB', () => {
-    expect(() => guard.check({ text: 'a '.repeat(MAX_TEXT_LENGTH / 2), kind: 'post' })).not.toThrow();
+    expect(() =>
+      guard.check({ text: 'a '.repeat(MAX_TEXT_LENGTH / 2), kind: 'post' }),
+    ).not.toThrow();
   });
 
   it('blocks a birthday post naming a patient', () => {
@@ -35,7 +37,8 @@ describe('createGuard', () => {
 
   it('keeps offsets on the right text', () => {
     const text = 'Our patient Maria Gonzalez (DOB 03/14/1951) — call 312-555-0188 😀';
-    for (const f of guard.check({ text, kind: 'post' }).findings) expect(text.slice(f.start, f.end)).toBe(f.text);
+    for (const f of guard.check({ text, kind: 'post' }).findings)
+      expect(text.slice(f.start, f.end)).toBe(f.text);
   });
 
   it('works without a context', () => {

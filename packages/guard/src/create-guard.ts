@@ -23,9 +23,11 @@ export function createGuard(context: GuardContext = {}): Guard {
   const lex = lexicon();
   return {
     check(input: CheckInput): CheckResult {
-      if (!input || typeof input !== 'object') throw new GuardInputError('check() needs an object like { text, kind }.');
+      if (!input || typeof input !== 'object')
+        throw new GuardInputError('check() needs an object like { text, kind }.');
       assertCheckableText(input.text);
-      if (!KINDS.has(input.kind)) throw new GuardInputError(`Unknown kind; use one of: post, reply, message, inbound.`);
+      if (!KINDS.has(input.kind))
+        throw new GuardInputError(`Unknown kind; use one of: post, reply, message, inbound.`);
       const doc = new CheckDocument({ input, tokens: tokenize(input.text), practice, lex });
       for (const detect of DETECTORS) {
         if (doc.truncated && ADD_ONLY_DETECTORS.has(detect)) continue;
@@ -41,7 +43,8 @@ export function createGuard(context: GuardContext = {}): Guard {
           end: 0,
           text: '',
           severity: 'block',
-          message: 'This text has more possible identifiers than the guard lists; check the whole text by hand.',
+          message:
+            'This text has more possible identifiers than the guard lists; check the whole text by hand.',
         });
         doc.priorities.push(0);
       }

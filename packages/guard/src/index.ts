@@ -5,4 +5,10 @@
 export * from './types.js';
 export { createGuard } from './create-guard.js';
 export { GuardInputError } from './errors.js';
-export { countCharacters, countHashtags, networkLimit, INSTAGRAM_MAX_HASHTAGS, type CountOptions } from './network/count-characters.js';
+export {
+  countCharacters,
+  countHashtags,
+  networkLimit,
+  INSTAGRAM_MAX_HASHTAGS,
+  type CountOptions,
+} from './network/count-characters.js';

@@ -7,13 +7,7 @@
 export type CheckKind = 'post' | 'reply' | 'message' | 'inbound';
 
 export type NetworkId =
-  | 'x'
-  | 'bluesky'
-  | 'mastodon'
-  | 'instagram'
-  | 'linkedin'
-  | 'facebook'
-  | 'gbp';
+  'x' | 'bluesky' | 'mastodon' | 'instagram' | 'linkedin' | 'facebook' | 'gbp';
 
 export type Severity = 'block' | 'warn' | 'info';
 export type Verdict = 'block' | 'review' | 'pass';

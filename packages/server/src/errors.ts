@@ -44,7 +44,10 @@ export class AppError extends Error {
 
   /** An internal error that keeps what really happened as its cause, for the log only. */
   static internal(cause: unknown): AppError {
-    const error = new AppError('internal', 'Something went wrong on our side. It was logged; please try again.');
+    const error = new AppError(
+      'internal',
+      'Something went wrong on our side. It was logged; please try again.',
+    );
     Object.defineProperty(error, 'cause', { value: cause });
     return error;
   }
@@ -54,8 +57,10 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string): AppError => new AppError('not_found', `${what} was not found.`);
-export const forbidden = (message = 'Your role does not allow this.'): AppError => new AppError('forbidden', message);
+export const notFound = (what: string): AppError =>
+  new AppError('not_found', `${what} was not found.`);
+export const forbidden = (message = 'Your role does not allow this.'): AppError =>
+  new AppError('forbidden', message);
 export const conflict = (message: string): AppError => new AppError('conflict', message);
 export const invalid = (fields: Record<string, string>): AppError =>
   new AppError('validation_failed', 'Some fields need attention.', { fields });

@@ -30,7 +30,10 @@ export interface Running {
  * Starts the parts of Bedside this process plays (BEDSIDE_ROLES): the HTTP API, a job worker,
  * the cron scheduler — all three by default, one process on embedded SQLite.
  */
-export async function startBedside(config: Config, options: { migrate: boolean; log?: Logger; webRoot?: string | null }): Promise<Running> {
+export async function startBedside(
+  config: Config,
+  options: { migrate: boolean; log?: Logger; webRoot?: string | null },
+): Promise<Running> {
   const log = options.log ?? createLogger({ level: config.logLevel });
   const database = openDatabase(config.database);
   if (options.migrate) {
@@ -45,10 +48,17 @@ export async function startBedside(config: Config, options: { migrate: boolean; 
     log,
     webRoot: options.webRoot === undefined ? defaultWebRoot() : options.webRoot,
   };
-  const jobs = createJobRunner({ handle: database, log, ...(config.database.kind === 'postgres' && { databaseUrl: config.database.url }) });
+  const jobs = createJobRunner({
+    handle: database,
+    log,
+    ...(config.database.kind === 'postgres' && { databaseUrl: config.database.url }),
+  });
   for (const definition of foundationJobs) jobs.register(definition);
   services.jobs = jobs;
-  await jobs.start({ work: config.roles.includes('worker'), schedule: config.roles.includes('scheduler') });
+  await jobs.start({
+    work: config.roles.includes('worker'),
+    schedule: config.roles.includes('scheduler'),
+  });
 
   let app: App | null = null;
   let url: string | null = null;

@@ -39,7 +39,12 @@ export function phoneKey(s: string): string {
 
 /** Hostname of a URL or bare domain, lowercase, without `www.`. */
 export function domainOf(s: string): string {
-  const host = s.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').split(/[/?#:]/)[0] ?? '';
+  const host =
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/^[a-z]+:\/\//, '')
+      .split(/[/?#:]/)[0] ?? '';
   return host.replace(/^www\./, '');
 }
 
@@ -56,14 +61,17 @@ export function buildPracticeModel(context: GuardContext): PracticeModel {
   let contactPhone: string | undefined;
   for (const loc of context.locations ?? []) {
     if (!loc) continue;
-    for (const ph of [loc.phone, loc.fax]) if (ph && phoneKey(ph).length >= 7) phones.add(phoneKey(ph));
+    for (const ph of [loc.phone, loc.fax])
+      if (ph && phoneKey(ph).length >= 7) phones.add(phoneKey(ph));
     contactPhone ??= loc.phone;
-    for (const w of [...words(loc.address), ...words(loc.name), ...words(loc.city)]) addressTokens.add(w);
+    for (const w of [...words(loc.address), ...words(loc.name), ...words(loc.city)])
+      addressTokens.add(w);
     if (loc.city) cities.add(loc.city.trim().toLowerCase());
     if (loc.zip) zips.add(loc.zip.trim().slice(0, 5));
   }
   for (const w of words(context.mailingAddress)) addressTokens.add(w);
-  for (const m of (context.mailingAddress ?? '').matchAll(/\b(\d{5})(?:-\d{4})?\b/g)) if (m[1]) zips.add(m[1]);
+  for (const m of (context.mailingAddress ?? '').matchAll(/\b(\d{5})(?:-\d{4})?\b/g))
+    if (m[1]) zips.add(m[1]);
   const emails = new Set((context.emails ?? []).map((e) => e.trim().toLowerCase()));
   const domains = new Set<string>();
   if (context.website) domains.add(domainOf(context.website));
@@ -72,7 +80,9 @@ export function buildPracticeModel(context: GuardContext): PracticeModel {
     if (d) domains.add(d.replace(/^www\./, ''));
   }
   const handles = new Set(
-    (context.handles ?? []).map((h) => h.trim().toLowerCase().replace(/^@/, '').split('@')[0] ?? '').filter(Boolean),
+    (context.handles ?? [])
+      .map((h) => h.trim().toLowerCase().replace(/^@/, '').split('@')[0] ?? '')
+      .filter(Boolean),
   );
   return {
     personTokens,
@@ -86,6 +96,8 @@ export function buildPracticeModel(context: GuardContext): PracticeModel {
     cities,
     contactPhone,
     blockWords: (context.customRules?.block ?? []).map((w) => w.trim()).filter(Boolean),
-    allowWords: new Set((context.customRules?.allow ?? []).map((w) => w.trim().toLowerCase()).filter(Boolean)),
+    allowWords: new Set(
+      (context.customRules?.allow ?? []).map((w) => w.trim().toLowerCase()).filter(Boolean),
+    ),
   };
 }

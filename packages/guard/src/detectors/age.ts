@@ -1,9 +1,35 @@
 import type { CheckDocument } from '../engine/document.js';
 import type { Token } from '../text/tokenize.js';
 
-const AGE_AFTER = new Set(['year', 'years', 'yr', 'yrs', 'yo', 'años', 'anos', 'y', 'year-old', 'years-old', 'yr-old', 'yrs-old', 'month-old']);
+const AGE_AFTER = new Set([
+  'year',
+  'years',
+  'yr',
+  'yrs',
+  'yo',
+  'años',
+  'anos',
+  'y',
+  'year-old',
+  'years-old',
+  'yr-old',
+  'yrs-old',
+  'month-old',
+]);
 const AGE_BEFORE = new Set(['age', 'aged', 'edad', 'ages']);
-const BIRTHDAY = new Set(['birthday', 'bday', 'cumpleaños', 'cumpleanos', 'happy', 'feliz', 'turns', 'turned', 'turning', 'celebrating', 'celebrates']);
+const BIRTHDAY = new Set([
+  'birthday',
+  'bday',
+  'cumpleaños',
+  'cumpleanos',
+  'happy',
+  'feliz',
+  'turns',
+  'turned',
+  'turning',
+  'celebrating',
+  'celebrates',
+]);
 const AGE_TURNS = new Set(['turns', 'turned', 'turning', 'cumple', 'cumplió', 'cumplio']);
 const NUMBER_WORDS = new Set(['número', 'numero', 'no', 'number']);
 const ORDINAL = /^(\d{2,3})(?:st|nd|rd|th)$/i;
@@ -21,9 +47,27 @@ export function detectAges(doc: CheckDocument): void {
     if (tok.kind === 'num' && tok.text.length <= 3) {
       const after = nextWord(t, i);
       const before = prevWord(t, i);
-      const stated = before !== undefined && (before.norm === 'is' || before.norm === 'was' || before.norm === 'now' || before.norm === 'tiene') && Number(tok.text) >= 90 && doc.personCue(tok.sentence);
-      const birthday = stated || before !== undefined && (AGE_TURNS.has(before.norm) || (NUMBER_WORDS.has(before.norm) && BIRTHDAY.has(prevWord(t, before.index)?.norm ?? '')));
-      if ((after && AGE_AFTER.has(after.norm) && (after.norm !== 'y' || t[after.index + 1]?.text === '/')) || (before && AGE_BEFORE.has(before.norm)) || birthday) {
+      const stated =
+        before !== undefined &&
+        (before.norm === 'is' ||
+          before.norm === 'was' ||
+          before.norm === 'now' ||
+          before.norm === 'tiene') &&
+        Number(tok.text) >= 90 &&
+        doc.personCue(tok.sentence);
+      const birthday =
+        stated ||
+        (before !== undefined &&
+          (AGE_TURNS.has(before.norm) ||
+            (NUMBER_WORDS.has(before.norm) &&
+              BIRTHDAY.has(prevWord(t, before.index)?.norm ?? ''))));
+      if (
+        (after &&
+          AGE_AFTER.has(after.norm) &&
+          (after.norm !== 'y' || t[after.index + 1]?.text === '/')) ||
+        (before && AGE_BEFORE.has(before.norm)) ||
+        birthday
+      ) {
         report(doc, tok, Number(tok.text));
       }
       continue;
@@ -33,13 +77,24 @@ export function detectAges(doc: CheckDocument): void {
       if (!m) continue;
       const before = prevWord(t, i);
       const after = nextWord(t, i);
-      if ((before && BIRTHDAY.has(before.norm)) || (after && (after.norm === 'birthday' || after.norm === 'bday'))) report(doc, tok, Number(m[1]));
+      if (
+        (before && BIRTHDAY.has(before.norm)) ||
+        (after && (after.norm === 'birthday' || after.norm === 'bday'))
+      )
+        report(doc, tok, Number(m[1]));
       continue;
     }
     if (tok.kind === 'num' && tok.text.length === 4) {
       const before = prevWord(t, i);
       const v = Number(tok.text);
-      if (before && (before.norm === 'in' || before.norm === 'born') && v > 1850 && v <= year - 90 && /born|nació|nacio/.test(wordsBack(t, i))) report(doc, tok, year - v);
+      if (
+        before &&
+        (before.norm === 'in' || before.norm === 'born') &&
+        v > 1850 &&
+        v <= year - 90 &&
+        /born|nació|nacio/.test(wordsBack(t, i))
+      )
+        report(doc, tok, year - v);
     }
   }
 }
@@ -57,7 +112,15 @@ function report(doc: CheckDocument, tok: Token, age: number): void {
       message: old
         ? 'Ages over 89 are rare enough to identify someone; Safe Harbor requires grouping them as "90 or older".'
         : 'An age. Ages under 90 are not an identifier on their own.',
-      ...(old ? { fix: { kind: 'redact' as const, replacement: '90+', description: 'Say "90 or older" instead of the exact age.' } } : {}),
+      ...(old
+        ? {
+            fix: {
+              kind: 'redact' as const,
+              replacement: '90+',
+              description: 'Say "90 or older" instead of the exact age.',
+            },
+          }
+        : {}),
     },
     old ? 60 : 10,
   );

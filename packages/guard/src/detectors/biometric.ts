@@ -4,7 +4,11 @@ import { PhraseMatcher } from '../text/phrase-matcher.js';
 let matcher: PhraseMatcher<true> | undefined;
 
 const PHRASES: ReadonlyArray<readonly [string, true]> = [
-  ['(fingerprint|fingerprints|voiceprint|voiceprints|retina|retinal|iris|palm|facial|face|gait|dna|genetic|genome|huella|huellas)' + ' (scan|scans|print|prints|id|template|data|profile|sample|recognition|sequence|test|results|digital|digitales)', true],
+  [
+    '(fingerprint|fingerprints|voiceprint|voiceprints|retina|retinal|iris|palm|facial|face|gait|dna|genetic|genome|huella|huellas)' +
+      ' (scan|scans|print|prints|id|template|data|profile|sample|recognition|sequence|test|results|digital|digitales)',
+    true,
+  ],
   ['(fingerprint|fingerprints|voiceprint|voiceprints)', true],
 ];
 
@@ -23,7 +27,8 @@ export function detectBiometrics(doc: CheckDocument): void {
         start: a.start,
         end: b.end,
         severity: doc.personCue(a.sentence) ? 'block' : 'warn',
-        message: 'Biometric data (fingerprints, voiceprints, face or eye scans, DNA) identifies a person; never share a patient’s.',
+        message:
+          'Biometric data (fingerprints, voiceprints, face or eye scans, DNA) identifies a person; never share a patient’s.',
       },
       50,
     );

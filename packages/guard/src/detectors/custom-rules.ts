@@ -18,15 +18,21 @@ export function detectCustomBlocks(doc: CheckDocument): void {
       if (!boundary(lower, at - 1) || !boundary(lower, at + needle.length)) continue;
       // toLowerCase can change length for a few characters; only report when offsets still line up.
       if (doc.text.slice(at, at + needle.length).toLowerCase() !== needle) continue;
-      doc.add({
-        rule: 'custom.blocked-word',
-        category: 'custom',
-        start: at,
-        end: at + needle.length,
-        severity: 'block',
-        message: 'Your practice has blocked this word or phrase.',
-        fix: { kind: 'advice', description: 'Remove or reword it (see the practice’s custom rules).' },
-      }, 100);
+      doc.add(
+        {
+          rule: 'custom.blocked-word',
+          category: 'custom',
+          start: at,
+          end: at + needle.length,
+          severity: 'block',
+          message: 'Your practice has blocked this word or phrase.',
+          fix: {
+            kind: 'advice',
+            description: 'Remove or reword it (see the practice’s custom rules).',
+          },
+        },
+        100,
+      );
     }
   }
 }

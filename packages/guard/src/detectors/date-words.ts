@@ -4,11 +4,62 @@ import type { Token } from '../text/tokenize.js';
 import { DATE_MESSAGE, EVENT_DATE_MESSAGE, dateSeverity } from './date-cues.js';
 
 const MONTHS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'setiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
 ]);
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'lunes', 'martes', 'miércoles', 'miercoles', 'jueves', 'viernes', 'sábado', 'sabado', 'domingo']);
+const WEEKDAYS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'lunes',
+  'martes',
+  'miércoles',
+  'miercoles',
+  'jueves',
+  'viernes',
+  'sábado',
+  'sabado',
+  'domingo',
+]);
 const RELATIVE = new Set(['yesterday', 'today', 'tonight', 'ayer', 'anoche', 'hoy', 'anteayer']);
 const RELATIVE_LEADS = new Set(['last', 'this', 'next', 'pasado', 'pasada', 'el', 'este']);
 /** "May" and "March" are common words: they count as months only next to a day number or year. */
@@ -66,7 +117,12 @@ function isDay(x: Token | undefined): boolean {
 }
 
 function isYear(x: Token | undefined): boolean {
-  return x !== undefined && x.kind === 'num' && x.text.length === 4 && (x.text.startsWith('19') || x.text.startsWith('20'));
+  return (
+    x !== undefined &&
+    x.kind === 'num' &&
+    x.text.length === 4 &&
+    (x.text.startsWith('19') || x.text.startsWith('20'))
+  );
 }
 
 /** "October 3", "Oct. 3rd, 2024", "March 2024". */
@@ -86,17 +142,19 @@ function dayFirst(t: Token[], i: number): { first: number; last: number } | unde
   let p = prevWordIndex(t, i);
   if (p === -1) {
     // prevWordIndex only returns words; look for a day number directly.
-    for (let k = i - 1; k >= 0 && k > i - 3; k--) if (t[k]?.kind !== 'space') {
-      p = isDay(t[k]) ? k : -1;
-      break;
-    }
+    for (let k = i - 1; k >= 0 && k > i - 3; k--)
+      if (t[k]?.kind !== 'space') {
+        p = isDay(t[k]) ? k : -1;
+        break;
+      }
     if (p === -1) return undefined;
   } else if (t[p]?.norm === 'of' || t[p]?.norm === 'de') {
     let q = -1;
-    for (let k = p - 1; k >= 0 && k > p - 3; k--) if (t[k]?.kind !== 'space') {
-      q = isDay(t[k]) ? k : -1;
-      break;
-    }
+    for (let k = p - 1; k >= 0 && k > p - 3; k--)
+      if (t[k]?.kind !== 'space') {
+        q = isDay(t[k]) ? k : -1;
+        break;
+      }
     if (q === -1) return undefined;
     p = q;
   } else return undefined;
@@ -107,7 +165,11 @@ function dayFirst(t: Token[], i: number): { first: number; last: number } | unde
   return { first: p, last };
 }
 
-function report(doc: CheckDocument, span: { first: number; last: number }, relative: boolean): void {
+function report(
+  doc: CheckDocument,
+  span: { first: number; last: number },
+  relative: boolean,
+): void {
   const { first, last } = span;
   const a = doc.tokens[first];
   const b = doc.tokens[last];

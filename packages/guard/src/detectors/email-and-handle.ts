@@ -2,7 +2,21 @@ import type { CheckDocument } from '../engine/document.js';
 import { redactFix } from '../engine/redaction.js';
 import { wordsBefore } from '../engine/nearby-words.js';
 
-const PRAISE = new Set(['proud', 'shout', 'out', 'congrats', 'congratulations', 'thanks', 'thank', 'kudos', 'welcome', 'happy', 'birthday', 'felicidades', 'gracias']);
+const PRAISE = new Set([
+  'proud',
+  'shout',
+  'out',
+  'congrats',
+  'congratulations',
+  'thanks',
+  'thank',
+  'kudos',
+  'welcome',
+  'happy',
+  'birthday',
+  'felicidades',
+  'gracias',
+]);
 import { isAsciiLetter, isAsciiDigit } from '../text/char-class.js';
 
 const MAX_LOCAL = 64;
@@ -10,7 +24,9 @@ const MAX_DOMAIN = 253;
 const MAX_HANDLE = 30;
 
 function isLocalChar(c: number): boolean {
-  return isAsciiLetter(c) || isAsciiDigit(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+  return (
+    isAsciiLetter(c) || isAsciiDigit(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45
+  );
 }
 
 function isDomainChar(c: number): boolean {
@@ -44,7 +60,8 @@ function handleAt(doc: CheckDocument, at: number): number {
   let r = at + 1;
   while (r < text.length && r - at <= MAX_DOMAIN && isDomainChar(text.charCodeAt(r))) r++;
   let end = r;
-  while (end > at + 1 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
+  while (end > at + 1 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45))
+    end--;
   // Cheap tests first: most `@`s (mentions, "a@a@a…") have no local part or no dot, and need no string work.
   const domain = l < at && hasDot(text, at + 1, end) ? text.slice(at + 1, end).toLowerCase() : '';
   const tld = domain.slice(domain.lastIndexOf('.') + 1);
@@ -60,7 +77,8 @@ function handleAt(doc: CheckDocument, at: number): number {
           start: l,
           end,
           severity: doc.severityFor('identifier', l),
-          message: 'An e-mail address that is not the practice’s own. A patient’s e-mail address is PHI.',
+          message:
+            'An e-mail address that is not the practice’s own. A patient’s e-mail address is PHI.',
           fix: redactFix('email'),
         },
         80,
@@ -69,7 +87,8 @@ function handleAt(doc: CheckDocument, at: number): number {
     return end;
   }
   // A mention: "@maria_k" or "@maria@mastodon.social", not part of a word or e-mail.
-  if (at > 0 && (isLocalChar(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 46)) return at + 1;
+  if (at > 0 && isLocalChar(text.charCodeAt(at - 1)) && text.charCodeAt(at - 1) !== 46)
+    return at + 1;
   let h = at + 1;
   while (h < text.length && h - at <= MAX_HANDLE && isHandleChar(text.charCodeAt(h))) h++;
   while (h > at + 1 && text.charCodeAt(h - 1) === 46) h--;
@@ -87,7 +106,8 @@ function handleAt(doc: CheckDocument, at: number): number {
       start: at,
       end: hEnd,
       severity: praised && doc.kind !== 'inbound' ? 'block' : doc.severityFor('contextual', at),
-      message: 'Tagging or naming an account links a person to the practice. If they are a patient, this confirms it.',
+      message:
+        'Tagging or naming an account links a person to the practice. If they are a patient, this confirms it.',
       fix: redactFix('name', '[account]'),
     },
     55,

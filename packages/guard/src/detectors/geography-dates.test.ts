@@ -3,7 +3,9 @@ import { check, flagged, texts } from '../test-support/check.js';
 
 describe('addresses and places', () => {
   it('finds a street address with city, state and ZIP', () => {
-    expect(texts('She lives at 24 Clarke Avenue, Apt 3B, Boston, MA 02118', 'geographic')).toEqual(['24 Clarke Avenue, Apt 3B, Boston, MA 02118']);
+    expect(texts('She lives at 24 Clarke Avenue, Apt 3B, Boston, MA 02118', 'geographic')).toEqual([
+      '24 Clarke Avenue, Apt 3B, Boston, MA 02118',
+    ]);
   });
 
   it('finds foreign street names and unit lines', () => {
@@ -12,7 +14,9 @@ describe('addresses and places', () => {
   });
 
   it('leaves the practice address alone', () => {
-    expect(check('Visit us at 1200 Maple Grove Rd, Suite 200, Springfield, IL 62704').verdict).toBe('pass');
+    expect(check('Visit us at 1200 Maple Grove Rd, Suite 200, Springfield, IL 62704').verdict).toBe(
+      'pass',
+    );
   });
 
   it('applies the three-digit ZIP rule in its fix', () => {
@@ -65,6 +69,8 @@ describe('dates and ages', () => {
     expect(check('Happy 90th birthday!').verdict).toBe('block');
     expect(check('our 94-year-old patient').verdict).toBe('block');
     expect(check('Kids age 5 and up').verdict).toBe('pass');
-    expect(check('she was born in 1929').findings.some((f) => f.rule === 'phi.age-over-89')).toBe(true);
+    expect(check('she was born in 1929').findings.some((f) => f.rule === 'phi.age-over-89')).toBe(
+      true,
+    );
   });
 });

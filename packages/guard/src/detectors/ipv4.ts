@@ -8,7 +8,8 @@ export function matchIpv4(doc: CheckDocument, run: NumericRun, i: number): numbe
   if (g.length < 4) return undefined;
   for (let k = 0; k < 4; k++) {
     const x = g[k];
-    if (!x || x.digits.length > 3 || Number(x.digits) > 255 || (k > 0 && x.sep !== '.')) return undefined;
+    if (!x || x.digits.length > 3 || Number(x.digits) > 255 || (k > 0 && x.sep !== '.'))
+      return undefined;
   }
   const first = g[0];
   const last = g[3];
@@ -20,7 +21,8 @@ export function matchIpv4(doc: CheckDocument, run: NumericRun, i: number): numbe
       start: first.start,
       end: last.end,
       severity: doc.severityFor('identifier', first.start),
-      message: 'An IP address can point to one household or device; it is a Safe Harbor identifier.',
+      message:
+        'An IP address can point to one household or device; it is a Safe Harbor identifier.',
       fix: redactFix('ip_address'),
     },
     80,

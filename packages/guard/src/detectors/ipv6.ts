@@ -23,7 +23,9 @@ export function detectIpv6(doc: CheckDocument): void {
     while (s > 0 && (isHex(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 58)) s--;
     let e = i;
     while (e < text.length && (isHex(text.charCodeAt(e)) || text.charCodeAt(e) === 58)) e++;
-    const bounded = !(s > 0 && (isWordChar(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 46)) && !(e < text.length && isWordChar(text.charCodeAt(e)));
+    const bounded =
+      !(s > 0 && (isWordChar(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 46)) &&
+      !(e < text.length && isWordChar(text.charCodeAt(e)));
     if (bounded && e - s <= MAX_IPV6 && validIpv6(text.slice(s, e))) {
       doc.claim(s, e);
       doc.add(
@@ -33,7 +35,8 @@ export function detectIpv6(doc: CheckDocument): void {
           start: s,
           end: e,
           severity: doc.severityFor('identifier', s),
-          message: 'An IP address can point to one household or device; it is a Safe Harbor identifier.',
+          message:
+            'An IP address can point to one household or device; it is a Safe Harbor identifier.',
           fix: redactFix('ip_address'),
         },
         80,

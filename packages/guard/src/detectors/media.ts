@@ -16,7 +16,10 @@ export function detectMediaIssues(doc: CheckDocument): void {
         end: 0,
         severity: 'block',
         message: `Image ${i + 1} shows a face. A recognisable photo of a patient needs their signed authorization.`,
-        fix: { kind: 'link-authorization', description: 'Link the signed authorization for this photo, or crop/blur the face.' },
+        fix: {
+          kind: 'link-authorization',
+          description: 'Link the signed authorization for this photo, or crop/blur the face.',
+        },
       });
     }
     if (!m.altText || !m.altText.trim()) {
@@ -27,7 +30,10 @@ export function detectMediaIssues(doc: CheckDocument): void {
         end: 0,
         severity: 'warn',
         message: `Image ${i + 1} has no alt text, so people using screen readers cannot tell what it shows.`,
-        fix: { kind: 'advice', description: 'Add a short description of the image (without naming patients).' },
+        fix: {
+          kind: 'advice',
+          description: 'Add a short description of the image (without naming patients).',
+        },
       });
     }
   });

@@ -35,12 +35,20 @@ const MEMO_LIMIT = 50_000;
 
 function classifyWord(doc: CheckDocument, t: Token): NameClass {
   const norm = t.norm;
-  if (NOT_NAMES.has(norm) || US_STATE_NAMES.has(norm) || (norm.endsWith('s') && NOT_NAMES.has(norm.slice(0, -1)))) return 'no';
+  if (
+    NOT_NAMES.has(norm) ||
+    US_STATE_NAMES.has(norm) ||
+    (norm.endsWith('s') && NOT_NAMES.has(norm.slice(0, -1)))
+  )
+    return 'no';
   const lex = doc.lex;
   const parts = norm.includes('-') ? norm.split('-') : [norm];
   const given = parts.some((p) => lex.firstNames.has(p));
   const surname = parts.some((p) => lex.surnames.has(p));
-  const english = lex.english.has(norm) || SPANISH_WORDS.has(norm) || (norm.endsWith('s') && lex.english.has(norm.slice(0, -1)));
+  const english =
+    lex.english.has(norm) ||
+    SPANISH_WORDS.has(norm) ||
+    (norm.endsWith('s') && lex.english.has(norm.slice(0, -1)));
   if (!t.cap) {
     if (!/^\p{Ll}/u.test(t.text)) return 'no';
     return (given || surname) && !english ? 'lower' : 'no';
@@ -60,9 +68,15 @@ function isPlausibleName(t: Token): boolean {
   const s = t.text.replace(/['’]s$/u, '');
   if (s.length < 2) return false;
   if (/^[A-Z][a-z'-]+$/.test(s)) return !SUFFIXES.test(t.norm);
-  if (!/^[\p{Lu}][\p{Ll}\p{M}'’-]+$/u.test(s) && !/^(?:Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)[\p{Lu}][\p{Ll}]+$/u.test(s) && !(t.allCaps && s.length > 4 && /^\p{Lu}+$/u.test(s))) return false;
+  if (
+    !/^[\p{Lu}][\p{Ll}\p{M}'’-]+$/u.test(s) &&
+    !/^(?:Mc|Mac|O'|O’|De|Di|La|Le|Van|Von)[\p{Lu}][\p{Ll}]+$/u.test(s) &&
+    !(t.allCaps && s.length > 4 && /^\p{Lu}+$/u.test(s))
+  )
+    return false;
   return !SUFFIXES.test(t.norm);
 }
 
 /** Endings of English (often medical) words that are never given or family names. */
-const SUFFIXES = /(?:ing|tion|ment|ness|able|ible|ology|itis|ectomy|osis|oma|emia|pathy|plasty|scopy|algia|ism|ists?|ians?|ese)$/;
+const SUFFIXES =
+  /(?:ing|tion|ment|ness|able|ible|ology|itis|ectomy|osis|oma|emia|pathy|plasty|scopy|algia|ism|ists?|ians?|ese)$/;

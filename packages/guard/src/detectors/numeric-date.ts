@@ -4,7 +4,11 @@ import type { NumericRun } from '../text/numeric-runs.js';
 import { DATE_MESSAGE, EVENT_DATE_MESSAGE, dateSeverity } from './date-cues.js';
 
 /** Numeric dates: m/d/yyyy, m-d-yy, d.m.yyyy, yyyy-mm-dd, and m/d with a slash. */
-export function matchNumericDate(doc: CheckDocument, run: NumericRun, i: number): number | undefined {
+export function matchNumericDate(
+  doc: CheckDocument,
+  run: NumericRun,
+  i: number,
+): number | undefined {
   const a = run.groups[i];
   const b = run.groups[i + 1];
   if (!a || !b) return undefined;

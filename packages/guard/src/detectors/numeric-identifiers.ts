@@ -11,7 +11,15 @@ import { matchZip } from './zip-code.js';
 type Matcher = (doc: CheckDocument, run: NumericRun, i: number) => number | undefined;
 
 /** Most specific first: an IP or a date must not be read as a phone, an SSN not as a card. */
-const MATCHERS: Matcher[] = [matchIpv4, matchNumericDate, matchSsn, matchPaymentCard, matchPhone, matchZip, matchLongNumber];
+const MATCHERS: Matcher[] = [
+  matchIpv4,
+  matchNumericDate,
+  matchSsn,
+  matchPaymentCard,
+  matchPhone,
+  matchZip,
+  matchLongNumber,
+];
 
 /**
  * Walks every numeric run once. At each group the first matcher that fits consumes its groups;

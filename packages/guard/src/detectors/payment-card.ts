@@ -4,14 +4,31 @@ import { redactFix } from '../engine/redaction.js';
 import type { NumericRun } from '../text/numeric-runs.js';
 import { luhnValid, npiValid } from '../text/checksums.js';
 
-const CARD_WORDS = new Set(['card', 'credit', 'debit', 'cc', 'visa', 'mastercard', 'amex', 'discover', 'tarjeta', 'account', 'acct', 'cuenta']);
+const CARD_WORDS = new Set([
+  'card',
+  'credit',
+  'debit',
+  'cc',
+  'visa',
+  'mastercard',
+  'amex',
+  'discover',
+  'tarjeta',
+  'account',
+  'acct',
+  'cuenta',
+]);
 const MAX_GROUPS = 5;
 
 /**
  * Payment card or Luhn-valid account number: 13–19 digits (12 with a card word nearby) in up to five groups
  * separated by spaces or dashes. NPIs (Luhn with the 80840 prefix) are left alone: they identify providers.
  */
-export function matchPaymentCard(doc: CheckDocument, run: NumericRun, i: number): number | undefined {
+export function matchPaymentCard(
+  doc: CheckDocument,
+  run: NumericRun,
+  i: number,
+): number | undefined {
   const first = run.groups[i];
   if (!first) return undefined;
   const labelled = hasWordBefore(doc, first.start, CARD_WORDS);
@@ -24,7 +41,8 @@ export function matchPaymentCard(doc: CheckDocument, run: NumericRun, i: number)
     digits += g.digits;
     if (digits.length > 19) break;
     const min = labelled ? 12 : 13;
-    if (digits.length >= min && luhnValid(digits) && !(digits.length === 10 && npiValid(digits))) best = j;
+    if (digits.length >= min && luhnValid(digits) && !(digits.length === 10 && npiValid(digits)))
+      best = j;
   }
   if (best === undefined) return undefined;
   const last = run.groups[best];
@@ -36,7 +54,8 @@ export function matchPaymentCard(doc: CheckDocument, run: NumericRun, i: number)
       start: first.start,
       end: last.end,
       severity: doc.severityFor('identifier', first.start),
-      message: 'This looks like a card or account number (its check digit is valid). Account numbers are patient identifiers.',
+      message:
+        'This looks like a card or account number (its check digit is valid). Account numbers are patient identifiers.',
       fix: redactFix('account_number'),
     },
     85,

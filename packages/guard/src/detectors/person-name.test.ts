@@ -31,7 +31,11 @@ describe('person names', () => {
   });
 
   it('does not flag the practice providers and staff', () => {
-    expect(check('Dr. Lee and Dr. Whitfield are joined by Tom Becker and Jessica Alvarez at the front desk.').verdict).toBe('pass');
+    expect(
+      check(
+        'Dr. Lee and Dr. Whitfield are joined by Tom Becker and Jessica Alvarez at the front desk.',
+      ).verdict,
+    ).toBe('pass');
     expect(check("Dr. Ana Lee's tip of the week: floss daily.").verdict).toBe('pass');
   });
 
@@ -41,9 +45,21 @@ describe('person names', () => {
   });
 
   it('does not flag common capitalised words, months, brands or organisations', () => {
-    expect(check('Flu Shot Clinic this Saturday! We accept Medicare and most insurance.').findings.filter((f) => f.category === 'name')).toEqual([]);
-    expect(check('Invisalign consultations are free in March.').findings.filter((f) => f.category === 'name')).toEqual([]);
-    expect(check('Will you join us? Grace and kindness matter.').findings.filter((f) => f.category === 'name')).toEqual([]);
+    expect(
+      check(
+        'Flu Shot Clinic this Saturday! We accept Medicare and most insurance.',
+      ).findings.filter((f) => f.category === 'name'),
+    ).toEqual([]);
+    expect(
+      check('Invisalign consultations are free in March.').findings.filter(
+        (f) => f.category === 'name',
+      ),
+    ).toEqual([]);
+    expect(
+      check('Will you join us? Grace and kindness matter.').findings.filter(
+        (f) => f.category === 'name',
+      ),
+    ).toEqual([]);
     expect(texts('He works at Allstate Insurance Group', 'name')).toEqual([]);
   });
 

@@ -5,18 +5,100 @@ import { classifyNameToken, type NameClass } from './name-tokens.js';
 
 const MAX_RUN = 5;
 /** "So proud of Xavier", "shout out to Maria", "congrats to Sam". */
-const PRAISE = new Set(['proud', 'out', 'congrats', 'congratulations', 'thanks', 'kudos', 'cheers', 'felicidades', 'gracias']);
+const PRAISE = new Set([
+  'proud',
+  'out',
+  'congrats',
+  'congratulations',
+  'thanks',
+  'kudos',
+  'cheers',
+  'felicidades',
+  'gracias',
+]);
 /** Words right after a capitalised run that make it an organisation or a place, not a person. */
 const ORG_WORDS = new Set([
-  'inc', 'llc', 'corp', 'corporation', 'company', 'co', 'group', 'dental', 'dentistry', 'clinic', 'hospital', 'medical',
-  'health', 'university', 'college', 'school', 'bank', 'foundation', 'center', 'centre', 'insurance', 'systems',
-  'software', 'associates', 'partners', 'orchestra', 'street', 'avenue', 'road', 'county', 'park', 'lake', 'river',
-  'institute', 'labs', 'pharmacy', 'church', 'hall', 'library', 'museum', 'airport', 'station', 'mall', 'club',
+  'inc',
+  'llc',
+  'corp',
+  'corporation',
+  'company',
+  'co',
+  'group',
+  'dental',
+  'dentistry',
+  'clinic',
+  'hospital',
+  'medical',
+  'health',
+  'university',
+  'college',
+  'school',
+  'bank',
+  'foundation',
+  'center',
+  'centre',
+  'insurance',
+  'systems',
+  'software',
+  'associates',
+  'partners',
+  'orchestra',
+  'street',
+  'avenue',
+  'road',
+  'county',
+  'park',
+  'lake',
+  'river',
+  'institute',
+  'labs',
+  'pharmacy',
+  'church',
+  'hall',
+  'library',
+  'museum',
+  'airport',
+  'station',
+  'mall',
+  'club',
 ]);
 const LOCATIVES = new Set(['in', 'from', 'near', 'en', 'desde']);
 /** Lowercase particles inside names: "Willemine ten Pas", "Ludwig van Beethoven", "Maria de la Cruz". */
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'ten', 'de', 'del', 'della', 'la', 'le', 'da', 'di', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'y']);
-const NAME_PHRASES = [['name', 'is'], ['named'], ['called'], ['me', 'llamo'], ['soy'], ['i', 'am'], ['i’m'], ["i'm"], ['im'], ['this', 'is']];
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'ten',
+  'de',
+  'del',
+  'della',
+  'la',
+  'le',
+  'da',
+  'di',
+  'du',
+  'dos',
+  'das',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'y',
+]);
+const NAME_PHRASES = [
+  ['name', 'is'],
+  ['named'],
+  ['called'],
+  ['me', 'llamo'],
+  ['soy'],
+  ['i', 'am'],
+  ['i’m'],
+  ["i'm"],
+  ['im'],
+  ['this', 'is'],
+];
 
 interface Run {
   first: number;
@@ -59,7 +141,11 @@ function textStyle(doc: CheckDocument): TextStyle {
     mid++;
     if (x.cap) midCaps++;
   }
-  return { titleCase: mid >= 4 && midCaps / mid > 0.6, lowercase: caps === 0, spanish: doc.spanish };
+  return {
+    titleCase: mid >= 4 && midCaps / mid > 0.6,
+    lowercase: caps === 0,
+    spanish: doc.spanish,
+  };
 }
 
 function collectRun(doc: CheckDocument, i: number, c: NameClass): Run {
@@ -72,18 +158,31 @@ function collectRun(doc: CheckDocument, i: number, c: NameClass): Run {
     if (!space || space.kind !== 'space' || space.newline || space.text.length > 2) break;
     let cls = classifyNameToken(doc, n + 1);
     const word = doc.tokens[n + 1];
-    if (cls === 'no' && word && c !== 'lower' && PARTICLES.has(word.text) && run.classes.length < MAX_RUN - 1) {
+    if (
+      cls === 'no' &&
+      word &&
+      c !== 'lower' &&
+      PARTICLES.has(word.text) &&
+      run.classes.length < MAX_RUN - 1
+    ) {
       // A particle joins only when a capitalised word follows it: that word is the family name ("ten Pas").
       const sp = doc.tokens[n + 2];
       const after = doc.tokens[n + 3];
-      if (sp?.kind === 'space' && !sp.newline && after?.kind === 'word' && after.cap && !doc.isClaimed(n + 3)) {
+      if (
+        sp?.kind === 'space' &&
+        !sp.newline &&
+        after?.kind === 'word' &&
+        after.cap &&
+        !doc.isClaimed(n + 3)
+      ) {
         run.classes.push('initial', 'surname');
         k = n + 3;
         run.last = k;
         continue;
       }
     }
-    if (cls === 'no' && c === 'lower' && word && isLowercaseUnknown(doc, word.norm, word.text)) cls = 'lower';
+    if (cls === 'no' && c === 'lower' && word && isLowercaseUnknown(doc, word.norm, word.text))
+      cls = 'lower';
     if (cls === 'no' || (cls === 'lower') !== (c === 'lower')) break;
     k = n + 1;
     run.classes.push(cls);
@@ -102,7 +201,13 @@ function previousWords(doc: CheckDocument, index: number, count: number): string
       continue;
     }
     if (x.kind === 'punct') {
-      if (x.text === ',' || x.text === '.' && out.length === 0 && /^(mr|mrs|ms|dr|dra|sr|sra|srta|mx|prof)$/.test(doc.tokens[k - 1]?.norm ?? '')) continue;
+      if (
+        x.text === ',' ||
+        (x.text === '.' &&
+          out.length === 0 &&
+          /^(mr|mrs|ms|dr|dra|sr|sra|srta|mx|prof)$/.test(doc.tokens[k - 1]?.norm ?? ''))
+      )
+        continue;
       if (x.text === ':' || x.text === '"' || x.text === '“') continue;
       break;
     }
@@ -112,7 +217,13 @@ function previousWords(doc: CheckDocument, index: number, count: number): string
 }
 
 function isLowercaseUnknown(doc: CheckDocument, norm: string, text: string): boolean {
-  return text === norm && norm.length >= 3 && /^\p{Ll}+$/u.test(norm) && !doc.lex.english.has(norm) && !doc.lex.usCities.has(norm);
+  return (
+    text === norm &&
+    norm.length >= 3 &&
+    /^\p{Ll}+$/u.test(norm) &&
+    !doc.lex.english.has(norm) &&
+    !doc.lex.usCities.has(norm)
+  );
 }
 
 function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
@@ -127,7 +238,11 @@ function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
   }
   const practice = doc.practice;
   if (names.length > 0 && names.every((n) => practice.personTokens.has(n))) return;
-  if (names.length > 0 && names.every((n) => practice.practiceNameTokens.has(n) || practice.addressTokens.has(n))) return;
+  if (
+    names.length > 0 &&
+    names.every((n) => practice.practiceNameTokens.has(n) || practice.addressTokens.has(n))
+  )
+    return;
   const before = previousWords(doc, run.first, 3);
   const prev = before[0] ?? '';
   const after = nextWord(doc, run.last);
@@ -137,20 +252,32 @@ function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
   const unknown = classes.filter((c) => c === 'unknown').length;
   const clinician = CLINICIAN_TITLES.has(prev);
   const honorific = HONORIFICS.has(prev);
-  const greeting = GREETING_CUES.has(prev) || (prev === 'you' && before[1] === 'thank') || ((prev === 'of' || prev === 'to') && PRAISE.has(before[1] ?? '')) || prev === 'birthday' || prev === 'bday' || prev === 'cumpleaños' || nameIntro(before);
+  const greeting =
+    GREETING_CUES.has(prev) ||
+    (prev === 'you' && before[1] === 'thank') ||
+    ((prev === 'of' || prev === 'to') && PRAISE.has(before[1] ?? '')) ||
+    prev === 'birthday' ||
+    prev === 'bday' ||
+    prev === 'cumpleaños' ||
+    nameIntro(before);
   const patientWord = prev === 'patient' || prev === 'paciente';
   const cue = honorific || greeting || patientWord;
   if (!cue && !clinician && LOCATIVES.has(prev) && isPlace(doc, names.join(' '))) return;
   const midSentence = !first.sentenceStart && !afterColonOrQuote(doc, run.first);
   const capsMeanName = midSentence && !style.titleCase;
   const nextIsColon = doc.tokens[run.last + 1]?.text === ':';
-  const inTitlePhrase = capitalisedNeighbour(doc, run.first, -1) || capitalisedNeighbour(doc, run.last, 1);
+  const inTitlePhrase =
+    capitalisedNeighbour(doc, run.first, -1) || capitalisedNeighbour(doc, run.last, 1);
   let accept: boolean;
   if (cue || clinician) accept = true;
-  else if (classes[0] === 'lower') accept = style.lowercase && (classes.length >= 2 || doc.lex.firstNames.has(first.norm));
+  else if (classes[0] === 'lower')
+    accept = style.lowercase && (classes.length >= 2 || doc.lex.firstNames.has(first.norm));
   else if (classes.length >= 2) accept = strong + unknown >= 1 || capsMeanName;
-  else if (classes[0] === 'ambiguous') accept = (capsMeanName && !inTitlePhrase) || (nextIsColon && doc.lex.firstNames.has(first.norm));
-  else if (classes[0] === 'unknown') accept = midSentence ? !style.titleCase || !inTitlePhrase : !style.titleCase && !style.spanish;
+  else if (classes[0] === 'ambiguous')
+    accept =
+      (capsMeanName && !inTitlePhrase) || (nextIsColon && doc.lex.firstNames.has(first.norm));
+  else if (classes[0] === 'unknown')
+    accept = midSentence ? !style.titleCase || !inTitlePhrase : !style.titleCase && !style.spanish;
   else accept = true;
   if (!accept) return;
   const start = first.start;
@@ -159,7 +286,8 @@ function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
   let severity: Severity;
   if (doc.kind === 'inbound') severity = 'info';
   else if (clinician) severity = 'warn';
-  else if (cue || doc.personCue(sentence) || doc.kind === 'reply') severity = doc.kind === 'message' ? 'warn' : 'block';
+  else if (cue || doc.personCue(sentence) || doc.kind === 'reply')
+    severity = doc.kind === 'message' ? 'warn' : 'block';
   else severity = 'warn';
   // Only a confident name ties nearby dates and places to a person: a stray capitalised word should not turn an
   // event date into a patient's date.
@@ -175,7 +303,11 @@ function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
       message: clinician
         ? 'A clinician who is not on the practice’s provider list. If this person is a patient or relative, remove the name.'
         : 'A person’s name that is not one of the practice’s providers or staff. Naming a patient or relative is a HIPAA disclosure.',
-      fix: { kind: 'redact', replacement: '[name]', description: 'Remove the name or replace it with [name].' },
+      fix: {
+        kind: 'redact',
+        replacement: '[name]',
+        description: 'Remove the name or replace it with [name].',
+      },
     },
     clinician ? 35 : 45,
   );
@@ -195,7 +327,15 @@ function afterColonOrQuote(doc: CheckDocument, index: number): boolean {
     const x = doc.tokens[k];
     if (!x) return false;
     if (x.kind === 'space') continue;
-    return x.kind === 'punct' && (x.text === ':' || x.text === '"' || x.text === '“' || x.text === '(' || x.text === '-' || x.text === '—');
+    return (
+      x.kind === 'punct' &&
+      (x.text === ':' ||
+        x.text === '"' ||
+        x.text === '“' ||
+        x.text === '(' ||
+        x.text === '-' ||
+        x.text === '—')
+    );
   }
   return true;
 }
@@ -215,5 +355,7 @@ function nextWord(doc: CheckDocument, index: number): string {
 }
 
 function isPlace(doc: CheckDocument, norm: string): boolean {
-  return doc.lex.usCities.has(norm) || doc.lex.worldCities.has(norm) || doc.practice.cities.has(norm);
+  return (
+    doc.lex.usCities.has(norm) || doc.lex.worldCities.has(norm) || doc.practice.cities.has(norm)
+  );
 }

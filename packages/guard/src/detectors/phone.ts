@@ -6,8 +6,31 @@ import { extensionLength, type NumericRun } from '../text/numeric-runs.js';
 import { npiValid } from '../text/checksums.js';
 
 const PHONE_WORDS = new Set([
-  'call', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'text', 'number', 'reach', 'contact', 'ph', 'fax', 'at',
-  'teléfono', 'telefono', 'llame', 'llámenos', 'celular', 'whatsapp', 'móvil', 'número', 'numero', 'no', 'line', 'dial',
+  'call',
+  'phone',
+  'tel',
+  'telephone',
+  'cell',
+  'mobile',
+  'text',
+  'number',
+  'reach',
+  'contact',
+  'ph',
+  'fax',
+  'at',
+  'teléfono',
+  'telefono',
+  'llame',
+  'llámenos',
+  'celular',
+  'whatsapp',
+  'móvil',
+  'número',
+  'numero',
+  'no',
+  'line',
+  'dial',
 ]);
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 const MAX_GROUPS = 6;
@@ -28,10 +51,17 @@ export function matchPhone(doc: CheckDocument, run: NumericRun, i: number): numb
   for (let j = i; j < run.groups.length && j < i + MAX_GROUPS; j++) {
     const g = run.groups[j];
     if (!g) break;
-    if (j > i && (g.sep.includes('/') || g.sep === '.' && !allDots(run, i, j))) break;
+    if (j > i && (g.sep.includes('/') || (g.sep === '.' && !allDots(run, i, j)))) break;
     digits += g.digits;
     if (digits.length > 15) break;
-    const verdict = classify(doc, { digits, plus, groups: j - i + 1, context, start: first.start, end: g.end });
+    const verdict = classify(doc, {
+      digits,
+      plus,
+      groups: j - i + 1,
+      context,
+      start: first.start,
+      end: g.end,
+    });
     if (verdict) best = { j, confident: verdict === 'sure' };
   }
   if (!best) return undefined;
@@ -41,13 +71,20 @@ export function matchPhone(doc: CheckDocument, run: NumericRun, i: number): numb
   if (!plus && start > 0 && doc.text.charCodeAt(start - 1) === 40) start--;
   if (plus && doc.text.charCodeAt(start) !== 43) start--;
   const end = last.end + extensionLength(doc.text, last.end);
-  const all = run.groups.slice(i, best.j + 1).map((g) => g.digits).join('');
+  const all = run.groups
+    .slice(i, best.j + 1)
+    .map((g) => g.digits)
+    .join('');
   doc.claim(start, end);
   const key = all.length > 10 ? all.slice(-10) : all;
   if (doc.practice.phones.has(key)) return best.j + 1;
   const fax = wordsBefore(doc, first.start, 8).some((w) => FAX_WORDS.has(w));
   const tollFree = all.length >= 10 && TOLL_FREE.has(all.slice(all.length - 10, all.length - 7));
-  const severity = tollFree ? 'info' : best.confident || context ? doc.severityFor('identifier', start) : doc.severityFor('contextual', start);
+  const severity = tollFree
+    ? 'info'
+    : best.confident || context
+      ? doc.severityFor('identifier', start)
+      : doc.severityFor('contextual', start);
   doc.add(
     {
       rule: fax ? 'phi.fax' : 'phi.phone',
@@ -86,14 +123,18 @@ function classify(doc: CheckDocument, c: Candidate): 'sure' | 'likely' | undefin
   const d = c.digits;
   if (c.plus) {
     if (d.length < 8) return undefined;
-    const parsed = parsePhoneNumberFromString(`+${doc.text.slice(c.start, c.end).replace(/^\+/, '')}`);
+    const parsed = parsePhoneNumberFromString(
+      `+${doc.text.slice(c.start, c.end).replace(/^\+/, '')}`,
+    );
     return parsed?.isPossible() ? 'sure' : undefined;
   }
   if (d.startsWith('00') && d.length >= 11) {
     const parsed = parsePhoneNumberFromString(`+${d.slice(2)}`);
     return parsed?.isPossible() ? 'sure' : undefined;
   }
-  const nanp = (d.length === 10 && d[0] !== '0' && d[0] !== '1') || (d.length === 11 && d[0] === '1' && d[1] !== '0' && d[1] !== '1');
+  const nanp =
+    (d.length === 10 && d[0] !== '0' && d[0] !== '1') ||
+    (d.length === 11 && d[0] === '1' && d[1] !== '0' && d[1] !== '1');
   if (nanp) return c.groups >= 2 || c.context ? 'sure' : 'likely';
   if (c.groups >= 2 && d.length >= 7 && d.length <= 12) {
     if (c.context) return 'sure';

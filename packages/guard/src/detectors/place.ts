@@ -3,8 +3,33 @@ import { redactFix } from '../engine/redaction.js';
 import { US_STATE_CODES, US_STATE_NAMES } from '../data/vocab/places.js';
 
 const MAX_PLACE_TOKENS = 4;
-const LOCATIVES = new Set(['in', 'at', 'from', 'near', 'to', 'of', 'en', 'de', 'desde', 'around', 'outside', 'lives', 'live', 'moved', 'visiting', 'serving']);
-const PLACE_WORDS = new Set(['county', 'parish', 'township', 'village', 'borough', 'neighborhood', 'condado']);
+const LOCATIVES = new Set([
+  'in',
+  'at',
+  'from',
+  'near',
+  'to',
+  'of',
+  'en',
+  'de',
+  'desde',
+  'around',
+  'outside',
+  'lives',
+  'live',
+  'moved',
+  'visiting',
+  'serving',
+]);
+const PLACE_WORDS = new Set([
+  'county',
+  'parish',
+  'township',
+  'village',
+  'borough',
+  'neighborhood',
+  'condado',
+]);
 
 /**
  * Cities and counties (geographic subdivisions smaller than a state) from the US and world city gazetteers.
@@ -48,11 +73,22 @@ export function detectPlaces(doc: CheckDocument): void {
     const last = t[best];
     if (!last) continue;
     i = best;
-    if (doc.practice.cities.has(name) || (doc.practice.addressTokens.has(name) && !county)) continue;
-    if (US_STATE_NAMES.has(name) || name.split(' ').every((w) => doc.practice.practiceNameTokens.has(w) || doc.practice.addressTokens.has(w))) continue;
+    if (doc.practice.cities.has(name) || (doc.practice.addressTokens.has(name) && !county))
+      continue;
+    if (
+      US_STATE_NAMES.has(name) ||
+      name
+        .split(' ')
+        .every((w) => doc.practice.practiceNameTokens.has(w) || doc.practice.addressTokens.has(w))
+    )
+      continue;
     const prev = prevWord(doc, tok.start);
     const stateAfter = stateFollows(doc, best);
-    const ambiguous = lex.english.has(name) || lex.firstNames.has(name) || lex.surnames.has(name) || tok.sentenceStart;
+    const ambiguous =
+      lex.english.has(name) ||
+      lex.firstNames.has(name) ||
+      lex.surnames.has(name) ||
+      tok.sentenceStart;
     if (ambiguous && !county && !LOCATIVES.has(prev) && !stateAfter) continue;
     doc.claim(tok.start, last.end);
     doc.add(
@@ -62,7 +98,8 @@ export function detectPlaces(doc: CheckDocument): void {
         start: tok.start,
         end: last.end,
         severity: doc.severityFor('incidental', tok.start),
-        message: 'A town, city or county. Together with a patient it narrows down who they are; states are fine.',
+        message:
+          'A town, city or county. Together with a patient it narrows down who they are; states are fine.',
         fix: redactFix('geographic', '[place]'),
       },
       25,
@@ -85,7 +122,9 @@ function stateFollows(doc: CheckDocument, index: number): boolean {
     const x = doc.tokens[k];
     if (!x) return false;
     if (x.kind === 'space' || x.text === ',') continue;
-    return x.kind === 'word' && ((x.allCaps && US_STATE_CODES.has(x.norm)) || US_STATE_NAMES.has(x.norm));
+    return (
+      x.kind === 'word' && ((x.allCaps && US_STATE_CODES.has(x.norm)) || US_STATE_NAMES.has(x.norm))
+    );
   }
   return false;
 }

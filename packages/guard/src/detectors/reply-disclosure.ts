@@ -8,13 +8,32 @@ import { REPLY_PHRASES, type ReplyPhraseKind } from './reply-phrases.js';
 
 let matcher: PhraseMatcher<ReplyPhraseKind> | undefined;
 
-const SECOND_PERSON = new Set(['you', 'your', "you're", 'yours', 'u', 'usted', 'su', 'sus', 'tu', 'tus', 'he', 'she', 'his', 'her', 'him']);
+const SECOND_PERSON = new Set([
+  'you',
+  'your',
+  "you're",
+  'yours',
+  'u',
+  'usted',
+  'su',
+  'sus',
+  'tu',
+  'tus',
+  'he',
+  'she',
+  'his',
+  'her',
+  'him',
+]);
 
 const MESSAGES: Record<ReplyPhraseKind, string> = {
-  confirms: 'This confirms the reviewer is (or was) a patient. Even a friendly confirmation is a HIPAA disclosure; OCR has fined practices for it.',
+  confirms:
+    'This confirms the reviewer is (or was) a patient. Even a friendly confirmation is a HIPAA disclosure; OCR has fined practices for it.',
   care: 'This speaks of the reviewer’s own care, visit, billing or clinician, which confirms they are a patient and discloses PHI.',
-  billing: 'Payment, balance or insurance details about the reviewer are PHI and confirm they are a patient.',
-  implies: 'This suggests the reviewer was seen here. Keep replies generic: do not acknowledge a visit or relationship.',
+  billing:
+    'Payment, balance or insurance details about the reviewer are PHI and confirm they are a patient.',
+  implies:
+    'This suggests the reviewer was seen here. Keep replies generic: do not acknowledge a visit or relationship.',
   tone: 'Insults, accusations or legal threats in a public reply look bad and may be unlawful review suppression (16 CFR 465).',
 };
 
@@ -34,21 +53,34 @@ export function detectReplyDisclosure(doc: CheckDocument): void {
     const last = t[m.last];
     if (!first || !last) continue;
     const generic = m.data === 'care' && GENERIC_CARE_NOUNS.has(phraseWord(last));
-    const severity: Severity = m.data === 'implies' || m.data === 'tone' || generic ? 'warn' : 'block';
+    const severity: Severity =
+      m.data === 'implies' || m.data === 'tone' || generic ? 'warn' : 'block';
     doc.add({
-      rule: m.data === 'tone' ? 'reply.tone' : generic || m.data === 'implies' ? 'reply.implies-patient' : 'reply.confirms-patient',
+      rule:
+        m.data === 'tone'
+          ? 'reply.tone'
+          : generic || m.data === 'implies'
+            ? 'reply.implies-patient'
+            : 'reply.confirms-patient',
       category: 'patient_relationship',
       start: first.start,
       end: last.end,
       severity,
       message: generic ? MESSAGES.implies : MESSAGES[m.data],
-      fix: m.data === 'tone' ? { kind: 'advice', description: 'Stay calm and generic; invite the reviewer to call the office instead.' } : fix,
+      fix:
+        m.data === 'tone'
+          ? {
+              kind: 'advice',
+              description: 'Stay calm and generic; invite the reviewer to call the office instead.',
+            }
+          : fix,
     });
     for (let k = m.first; k <= m.last; k++) covered.add(k);
   }
   const echoed = reviewTerms(doc.input.review);
   const personal = new Set<number>();
-  for (const tok of t) if (tok.kind === 'word' && SECOND_PERSON.has(phraseWord(tok))) personal.add(tok.sentence);
+  for (const tok of t)
+    if (tok.kind === 'word' && SECOND_PERSON.has(phraseWord(tok))) personal.add(tok.sentence);
   t.forEach((tok, i) => {
     if (tok.kind !== 'word' || covered.has(i) || !CLINICAL_TERMS.has(tok.norm)) return;
     const echo = echoed.has(tok.norm);
@@ -74,6 +106,7 @@ export function detectReplyDisclosure(doc: CheckDocument): void {
 function reviewTerms(review: string | undefined): Set<string> {
   const out = new Set<string>();
   if (!review) return out;
-  for (const tok of tokenize(review.slice(0, 20_000))) if (tok.kind === 'word' && CLINICAL_TERMS.has(tok.norm)) out.add(tok.norm);
+  for (const tok of tokenize(review.slice(0, 20_000)))
+    if (tok.kind === 'word' && CLINICAL_TERMS.has(tok.norm)) out.add(tok.norm);
   return out;
 }

@@ -5,14 +5,24 @@ import type { NumericRun } from '../text/numeric-runs.js';
 import { ssnValid } from '../text/checksums.js';
 
 const SSN_WORDS = new Set(['ssn', 'ss', 'social', 'security', 'seguro', 'ssa', 'tin', 'itin']);
-const MESSAGE = 'This looks like a Social Security number. It identifies a person on its own and must never be posted.';
+const MESSAGE =
+  'This looks like a Social Security number. It identifies a person on its own and must never be posted.';
 
 /** SSN as 3-2-4 with one kind of separator, or nine digits next to an SSN label. Returns the next group index. */
 export function matchSsn(doc: CheckDocument, run: NumericRun, i: number): number | undefined {
   const a = run.groups[i];
   const b = run.groups[i + 1];
   const c = run.groups[i + 2];
-  if (a && b && c && a.digits.length === 3 && b.digits.length === 2 && c.digits.length === 4 && b.sep === c.sep && (b.sep === '-' || b.sep === ' ' || b.sep === '.')) {
+  if (
+    a &&
+    b &&
+    c &&
+    a.digits.length === 3 &&
+    b.digits.length === 2 &&
+    c.digits.length === 4 &&
+    b.sep === c.sep &&
+    (b.sep === '-' || b.sep === ' ' || b.sep === '.')
+  ) {
     const digits = a.digits + b.digits + c.digits;
     const labelled = hasWordBefore(doc, a.start, SSN_WORDS);
     if (ssnValid(digits) || labelled) {
@@ -28,6 +38,17 @@ export function matchSsn(doc: CheckDocument, run: NumericRun, i: number): number
 }
 
 function add(doc: CheckDocument, start: number, end: number): void {
-  doc.add({ rule: 'phi.ssn', category: 'ssn', start, end, severity: doc.severityFor('identifier', start), message: MESSAGE, fix: redactFix('ssn') }, 90);
+  doc.add(
+    {
+      rule: 'phi.ssn',
+      category: 'ssn',
+      start,
+      end,
+      severity: doc.severityFor('identifier', start),
+      message: MESSAGE,
+      fix: redactFix('ssn'),
+    },
+    90,
+  );
   doc.claim(start, end);
 }

@@ -3,10 +3,30 @@ import { redactFix } from '../engine/redaction.js';
 import type { Token } from '../text/tokenize.js';
 import { NOT_NAMES } from '../data/vocab/name-cues.js';
 import { SPANISH_WORDS } from '../data/vocab/spanish-words.js';
-import { FOREIGN_STREET_ENDINGS, STREET_PREFIXES, STREET_SUFFIXES, UNIT_WORDS, US_STATE_CODES, US_STATE_NAMES } from '../data/vocab/places.js';
+import {
+  FOREIGN_STREET_ENDINGS,
+  STREET_PREFIXES,
+  STREET_SUFFIXES,
+  UNIT_WORDS,
+  US_STATE_CODES,
+  US_STATE_NAMES,
+} from '../data/vocab/places.js';
 
 const MAX_STREET_WORDS = 5;
-const DIRECTIONS = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'north', 'south', 'east', 'west']);
+const DIRECTIONS = new Set([
+  'n',
+  's',
+  'e',
+  'w',
+  'ne',
+  'nw',
+  'se',
+  'sw',
+  'north',
+  'south',
+  'east',
+  'west',
+]);
 
 /**
  * Street addresses: "1200 W. Maple Grove Rd, Apt 4B, Springfield, IL 62704", "Friedhofstrasse 33", "Calle Mayor 5",
@@ -18,8 +38,10 @@ export function detectStreetAddresses(doc: CheckDocument): void {
     const tok = t[i];
     if (!tok || doc.isClaimed(i)) continue;
     let span: { first: number; last: number } | undefined;
-    if (tok.kind === 'num' && tok.text.length <= 6) span = numberFirst(t, i) ?? numberNameNumber(doc, i);
-    else if (tok.kind === 'word' && tok.cap) span = nameFirst(t, i) ?? (afterAddressCue(doc, i) ? nameNumber(doc, i) : undefined);
+    if (tok.kind === 'num' && tok.text.length <= 6)
+      span = numberFirst(t, i) ?? numberNameNumber(doc, i);
+    else if (tok.kind === 'word' && tok.cap)
+      span = nameFirst(t, i) ?? (afterAddressCue(doc, i) ? nameNumber(doc, i) : undefined);
     if (!span && tok.kind === 'word' && UNIT_WORDS.has(tok.norm) && tok.cap) span = unitOnly(t, i);
     if (!span) continue;
     span.last = extendTail(t, span.last);
@@ -30,7 +52,7 @@ export function detectStreetAddresses(doc: CheckDocument): void {
 
 function nextIdx(t: Token[], i: number): number {
   let k = i + 1;
-  while (k < t.length && (t[k]?.kind === 'space' && !t[k]?.newline || t[k]?.text === '.')) k++;
+  while (k < t.length && ((t[k]?.kind === 'space' && !t[k]?.newline) || t[k]?.text === '.')) k++;
   return k;
 }
 
@@ -41,7 +63,8 @@ function numberFirst(t: Token[], i: number): { first: number; last: number } | u
   let last = -1;
   while (k < t.length && words <= MAX_STREET_WORDS) {
     const x = t[k];
-    if (!x || !(x.kind === 'word' || (x.kind === 'alnum' && /^\d+(st|nd|rd|th)$/i.test(x.text)))) break;
+    if (!x || !(x.kind === 'word' || (x.kind === 'alnum' && /^\d+(st|nd|rd|th)$/i.test(x.text))))
+      break;
     if (!(x.cap || DIRECTIONS.has(x.norm) || x.kind === 'alnum')) break;
     words++;
     if (words >= 2 && STREET_SUFFIXES.has(x.norm)) last = k;
@@ -53,11 +76,22 @@ function numberFirst(t: Token[], i: number): { first: number; last: number } | u
 
 /** True when a word is neither common English nor Spanish: foreign street names are. */
 function foreignWord(doc: CheckDocument, x: Token): boolean {
-  return x.kind === 'word' && x.text.length > 2 && !doc.lex.english.has(x.norm) && !STREET_SUFFIXES.has(x.norm) && !NOT_NAMES.has(x.norm) && !SPANISH_WORDS.has(x.norm) && !UNIT_WORDS.has(x.norm);
+  return (
+    x.kind === 'word' &&
+    x.text.length > 2 &&
+    !doc.lex.english.has(x.norm) &&
+    !STREET_SUFFIXES.has(x.norm) &&
+    !NOT_NAMES.has(x.norm) &&
+    !SPANISH_WORDS.has(x.norm) &&
+    !UNIT_WORDS.has(x.norm)
+  );
 }
 
 /** "4844 Søndergade 52", "20789 Allika 46": house or building number, a foreign street name, a number. */
-function numberNameNumber(doc: CheckDocument, i: number): { first: number; last: number } | undefined {
+function numberNameNumber(
+  doc: CheckDocument,
+  i: number,
+): { first: number; last: number } | undefined {
   const t = doc.tokens;
   const name = nameNumber(doc, nextIdx(t, i));
   return name ? { first: i, last: name.last } : undefined;
@@ -77,11 +111,25 @@ function nameNumber(doc: CheckDocument, i: number): { first: number; last: numbe
     k = nextIdx(t, k);
   }
   const num = t[k];
-  if (words === 0 || !foreign || !num || num.kind !== 'num' || num.text.length > 4) return undefined;
+  if (words === 0 || !foreign || !num || num.kind !== 'num' || num.text.length > 4)
+    return undefined;
   return { first: i, last: k };
 }
 
-const ADDRESS_CUES = new Set(['address', 'lives', 'live', 'living', 'moved', 'at', 'on', 'to', 'is', 'dirección', 'vive', 'en']);
+const ADDRESS_CUES = new Set([
+  'address',
+  'lives',
+  'live',
+  'living',
+  'moved',
+  'at',
+  'on',
+  'to',
+  'is',
+  'dirección',
+  'vive',
+  'en',
+]);
 
 function afterAddressCue(doc: CheckDocument, i: number): boolean {
   for (let k = i - 1; k >= 0 && k > i - 4; k--) {
@@ -97,7 +145,9 @@ function afterAddressCue(doc: CheckDocument, i: number): boolean {
 function nameFirst(t: Token[], i: number): { first: number; last: number } | undefined {
   const tok = t[i];
   if (!tok) return undefined;
-  const foreign = FOREIGN_STREET_ENDINGS.some((e) => tok.norm.length > e.length + 2 && tok.norm.endsWith(e));
+  const foreign = FOREIGN_STREET_ENDINGS.some(
+    (e) => tok.norm.length > e.length + 2 && tok.norm.endsWith(e),
+  );
   let k = nextIdx(t, i);
   if (STREET_PREFIXES.has(tok.norm)) {
     let words = 0;
@@ -108,7 +158,8 @@ function nameFirst(t: Token[], i: number): { first: number; last: number } | und
     if (words === 0) return undefined;
   } else if (!foreign) return undefined;
   const num = t[k];
-  if (num && (num.kind === 'num' || num.kind === 'alnum') && num.text.length <= 6) return { first: i, last: k };
+  if (num && (num.kind === 'num' || num.kind === 'alnum') && num.text.length <= 6)
+    return { first: i, last: k };
   return undefined;
 }
 
@@ -118,7 +169,8 @@ function unitOnly(t: Token[], i: number): { first: number; last: number } | unde
   if (t[k]?.norm === 'box') k = nextIdx(t, k);
   if (t[k]?.text === '#') k = nextIdx(t, k);
   const num = t[k];
-  if (num && (num.kind === 'num' || num.kind === 'alnum') && num.text.length <= 6) return { first: i, last: k };
+  if (num && (num.kind === 'num' || num.kind === 'alnum') && num.text.length <= 6)
+    return { first: i, last: k };
   return undefined;
 }
 
@@ -144,7 +196,10 @@ function extendTail(t: Token[], last: number): number {
       }
       break;
     }
-    if (x.kind === 'word' && (US_STATE_CODES.has(x.norm) && x.allCaps || US_STATE_NAMES.has(x.norm))) {
+    if (
+      x.kind === 'word' &&
+      ((US_STATE_CODES.has(x.norm) && x.allCaps) || US_STATE_NAMES.has(x.norm))
+    ) {
       end = k;
       k++;
       continue;
@@ -166,7 +221,12 @@ function extendTail(t: Token[], last: number): number {
         j = nextIdx(t, j);
         const y = t[j];
         if (y?.text === ',') continue;
-        if (y && y.kind === 'word' && (US_STATE_CODES.has(y.norm) && y.allCaps || US_STATE_NAMES.has(y.norm))) ok = true;
+        if (
+          y &&
+          y.kind === 'word' &&
+          ((US_STATE_CODES.has(y.norm) && y.allCaps) || US_STATE_NAMES.has(y.norm))
+        )
+          ok = true;
         break;
       }
       if (!ok) break;
@@ -194,7 +254,8 @@ function report(doc: CheckDocument, first: number, last: number): void {
       start,
       end,
       severity: doc.severityFor('contextual', start),
-      message: 'A street address that is not the practice’s. A patient’s or relative’s address is PHI.',
+      message:
+        'A street address that is not the practice’s. A patient’s or relative’s address is PHI.',
       fix: redactFix('geographic', '[address]'),
     },
     65,

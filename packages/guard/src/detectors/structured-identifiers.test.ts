@@ -25,7 +25,11 @@ describe('structured identifiers', () => {
     ['logged in from 192.168.10.4', 'ip_address', '192.168.10.4'],
     ['address 2001:db8::8a2e:370:7334', 'ip_address', '2001:db8::8a2e:370:7334'],
     ['see facebook.com/maria.gonzalez.552', 'url', 'facebook.com/maria.gonzalez.552'],
-    ['https://portal.example.com/view?patient=8812&dob=1951-03-14', 'url', 'https://portal.example.com/view?patient=8812&dob=1951-03-14'],
+    [
+      'https://portal.example.com/view?patient=8812&dob=1951-03-14',
+      'url',
+      'https://portal.example.com/view?patient=8812&dob=1951-03-14',
+    ],
     ['case ID 88120033', 'other_identifier', '88120033'],
     ['fingerprint scan on file', 'biometric', 'fingerprint scan'],
   ])('finds %s', (text, category, value) => {
@@ -53,7 +57,9 @@ describe('structured identifiers', () => {
   });
 
   it('leaves the practice phone, fax, e-mail, website and handle alone', () => {
-    const r = check('Call (217) 555-0100, fax 217-555-0101, email hello@maplegrovedental.com, visit https://www.maplegrovedental.com/new-patients or follow @maplegrovedental');
+    const r = check(
+      'Call (217) 555-0100, fax 217-555-0101, email hello@maplegrovedental.com, visit https://www.maplegrovedental.com/new-patients or follow @maplegrovedental',
+    );
     expect(r.verdict).toBe('pass');
   });
 

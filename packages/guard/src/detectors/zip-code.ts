@@ -16,7 +16,13 @@ export function matchZip(doc: CheckDocument, run: NumericRun, i: number): number
   const prev = before[0] ?? '';
   const prev2 = before.slice(0, 2).reverse().join(' ');
   const prevCity = before.slice(0, 2).reverse().join(' ');
-  const anchored = doc.lex.usCities.has(prev) || doc.lex.usCities.has(prevCity) || US_STATE_CODES.has(prev) || US_STATE_NAMES.has(prev) || US_STATE_NAMES.has(prev2) || before.some((w) => ZIP_WORDS.has(w));
+  const anchored =
+    doc.lex.usCities.has(prev) ||
+    doc.lex.usCities.has(prevCity) ||
+    US_STATE_CODES.has(prev) ||
+    US_STATE_NAMES.has(prev) ||
+    US_STATE_NAMES.has(prev2) ||
+    before.some((w) => ZIP_WORDS.has(w));
   if (!anchored) return undefined;
   const plus4 = run.groups[i + 1];
   const end = plus4 && plus4.sep === '-' && plus4.digits.length === 4 ? plus4.end : a.end;
@@ -31,8 +37,13 @@ export function matchZip(doc: CheckDocument, run: NumericRun, i: number): number
       start: a.start,
       end,
       severity: doc.severityFor('contextual', a.start),
-      message: 'A full ZIP code narrows a person down to a small area. Safe Harbor allows only the first three digits (000 for small areas).',
-      fix: { kind: 'redact', replacement, description: `Keep at most the first three digits: ${replacement}.` },
+      message:
+        'A full ZIP code narrows a person down to a small area. Safe Harbor allows only the first three digits (000 for small areas).',
+      fix: {
+        kind: 'redact',
+        replacement,
+        description: `Keep at most the first three digits: ${replacement}.`,
+      },
     },
     50,
     'contextual',

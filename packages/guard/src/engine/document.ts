@@ -44,7 +44,12 @@ export class CheckDocument {
   readonly practice: PracticeModel;
   readonly lex: Lexicon;
 
-  constructor(parts: { input: CheckInput; tokens: Token[]; practice: PracticeModel; lex: Lexicon }) {
+  constructor(parts: {
+    input: CheckInput;
+    tokens: Token[];
+    practice: PracticeModel;
+    lex: Lexicon;
+  }) {
     const { input, tokens } = parts;
     this.input = input;
     this.tokens = tokens;
@@ -55,7 +60,8 @@ export class CheckDocument {
     this.claimed = new Uint8Array(tokens.length);
     const last = tokens.length ? (tokens[tokens.length - 1]?.sentence ?? 0) : 0;
     this.cueSentences = new Uint8Array(last + 1);
-    for (const t of tokens) if (t.kind === 'word' && PERSON_CUES.has(t.norm)) this.cueSentences[t.sentence] = 1;
+    for (const t of tokens)
+      if (t.kind === 'word' && PERSON_CUES.has(t.norm)) this.cueSentences[t.sentence] = 1;
   }
 
   /** Adds a finding; `priority` decides which of two overlapping PHI findings survives. */

@@ -29,7 +29,11 @@ export function wordsBefore(doc: CheckDocument, offset: number, count: number): 
   return n === words.length ? words : words.slice(0, n);
 }
 
-function scanBefore(doc: CheckDocument, offset: number, count: number): { words: string[]; steps: number[] } {
+function scanBefore(
+  doc: CheckDocument,
+  offset: number,
+  count: number,
+): { words: string[]; steps: number[] } {
   const words: string[] = [];
   const stepsAt: number[] = [];
   const at = doc.tokenIndexAt(offset);
@@ -61,7 +65,8 @@ export function wordsAfter(doc: CheckDocument, offset: number, count: number): s
   while (i < doc.tokens.length && out.length < count && steps < count * 4) {
     const t = doc.tokens[i];
     if (!t) break;
-    if (t.start >= offset && (t.kind === 'word' || t.kind === 'alnum' || t.kind === 'num')) out.push(t.norm);
+    if (t.start >= offset && (t.kind === 'word' || t.kind === 'alnum' || t.kind === 'num'))
+      out.push(t.norm);
     i++;
     steps++;
   }
@@ -69,6 +74,10 @@ export function wordsAfter(doc: CheckDocument, offset: number, count: number): s
 }
 
 /** True when any of the four words before `offset` is in `set`. */
-export function hasWordBefore(doc: CheckDocument, offset: number, set: ReadonlySet<string>): boolean {
+export function hasWordBefore(
+  doc: CheckDocument,
+  offset: number,
+  set: ReadonlySet<string>,
+): boolean {
   return wordsBefore(doc, offset, 4).some((w) => set.has(w));
 }

@@ -2,9 +2,25 @@ import type { Finding, FindingCategory, Verdict } from '../types.js';
 
 /** Categories that compete for the same characters; the rest (claims, limits…) never suppress each other. */
 const PHI: ReadonlySet<FindingCategory> = new Set([
-  'name', 'geographic', 'date', 'age', 'phone', 'fax', 'email', 'ssn', 'medical_record_number', 'health_plan_number',
-  'account_number', 'license_number', 'vehicle_identifier', 'device_identifier', 'url', 'ip_address', 'biometric',
-  'other_identifier', 'custom',
+  'name',
+  'geographic',
+  'date',
+  'age',
+  'phone',
+  'fax',
+  'email',
+  'ssn',
+  'medical_record_number',
+  'health_plan_number',
+  'account_number',
+  'license_number',
+  'vehicle_identifier',
+  'device_identifier',
+  'url',
+  'ip_address',
+  'biometric',
+  'other_identifier',
+  'custom',
 ]);
 
 /**
@@ -14,7 +30,9 @@ const PHI: ReadonlySet<FindingCategory> = new Set([
 export function resolveOverlaps(findings: Finding[], priorities: number[]): Finding[] {
   const phi: { f: Finding; p: number }[] = [];
   const other: Finding[] = [];
-  findings.forEach((f, i) => (PHI.has(f.category) ? phi.push({ f, p: priorities[i] ?? 0 }) : other.push(f)));
+  findings.forEach((f, i) =>
+    PHI.has(f.category) ? phi.push({ f, p: priorities[i] ?? 0 }) : other.push(f),
+  );
   phi.sort((a, b) => a.f.start - b.f.start || b.f.end - a.f.end);
   const kept: { f: Finding; p: number }[] = [];
   for (const cur of phi) {
@@ -25,7 +43,9 @@ export function resolveOverlaps(findings: Finding[], priorities: number[]): Find
     }
     kept.push(cur);
   }
-  return [...kept.map((k) => k.f), ...dedupeSameRule(other)].sort((a, b) => a.start - b.start || a.end - b.end);
+  return [...kept.map((k) => k.f), ...dedupeSameRule(other)].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
 }
 
 /** Phrase rules can fire on nested spans ("the best dentist", "best dentist"): keep the longest per rule. */

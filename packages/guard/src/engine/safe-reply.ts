@@ -14,7 +14,35 @@ export function looksSpanishTokens(tokens: readonly Token[]): boolean {
   return words > 0 && es / words > 0.15;
 }
 
-const SPANISH = new Set(['el', 'la', 'los', 'las', 'que', 'de', 'por', 'para', 'su', 'sus', 'usted', 'nuestro', 'nuestra', 'gracias', 'con', 'una', 'muy', 'es', 'fue', 'cita', 'pero', 'lo', 'le', 'del', 'estamos', 'nos', 'sentimos']);
+const SPANISH = new Set([
+  'el',
+  'la',
+  'los',
+  'las',
+  'que',
+  'de',
+  'por',
+  'para',
+  'su',
+  'sus',
+  'usted',
+  'nuestro',
+  'nuestra',
+  'gracias',
+  'con',
+  'una',
+  'muy',
+  'es',
+  'fue',
+  'cita',
+  'pero',
+  'lo',
+  'le',
+  'del',
+  'estamos',
+  'nos',
+  'sentimos',
+]);
 
 /**
  * A reply that confirms nothing about anyone: thanks, a general statement, and an offline contact (HIPAA.md §4.3, §4.4 rule 7).
@@ -28,6 +56,7 @@ export function safeReplyFix(practice: PracticeModel, spanish: boolean): Fix {
   return {
     kind: 'replace-text',
     replacement,
-    description: 'Reply without confirming the reviewer is a patient: thank them, speak generally, and take it offline.',
+    description:
+      'Reply without confirming the reviewer is a patient: thank them, speak generally, and take it offline.',
   };
 }

@@ -22,7 +22,9 @@ describe('network counting', () => {
   it('counts graphemes on Bluesky and Mastodon', () => {
     expect(countCharacters('👩‍👩‍👧‍👦', 'bluesky')).toBe(1);
     expect(countCharacters('Hi 👋🏽', 'bluesky')).toBe(4);
-    expect(countCharacters('see https://example.com/a/very/long/path/indeed', 'mastodon')).toBe(4 + 23);
+    expect(countCharacters('see https://example.com/a/very/long/path/indeed', 'mastodon')).toBe(
+      4 + 23,
+    );
     expect(countCharacters('@maria@mastodon.social hi', 'mastodon')).toBe('@maria hi'.length);
   });
 
@@ -31,10 +33,16 @@ describe('network counting', () => {
   });
 
   it('blocks text over the limit', () => {
-    expect(check('a'.repeat(301), { network: 'bluesky' }).findings.map((f) => f.rule)).toContain('network.too-long');
+    expect(check('a'.repeat(301), { network: 'bluesky' }).findings.map((f) => f.rule)).toContain(
+      'network.too-long',
+    );
     expect(check('a'.repeat(300), { network: 'bluesky' }).verdict).toBe('pass');
-    expect(check('a'.repeat(600), { network: 'mastodon', maxCharacters: 1000 }).verdict).toBe('pass');
+    expect(check('a'.repeat(600), { network: 'mastodon', maxCharacters: 1000 }).verdict).toBe(
+      'pass',
+    );
     const tags = Array.from({ length: 31 }, (_, i) => `#tag${i}x`).join(' ');
-    expect(check(tags, { network: 'instagram' }).findings.map((f) => f.rule)).toContain('network.too-many-hashtags');
+    expect(check(tags, { network: 'instagram' }).findings.map((f) => f.rule)).toContain(
+      'network.too-many-hashtags',
+    );
   });
 });

@@ -30,7 +30,8 @@ const LINK_WEIGHT = 23;
  * @example networkLimit('bluesky') // 300
  */
 export function networkLimit(network: NetworkId, opts: CountOptions = {}): number {
-  if (network === 'mastodon' && opts.maxCharacters && opts.maxCharacters > 0) return Math.floor(opts.maxCharacters);
+  if (network === 'mastodon' && opts.maxCharacters && opts.maxCharacters > 0)
+    return Math.floor(opts.maxCharacters);
   return LIMITS[network];
 }
 
@@ -59,7 +60,8 @@ export function countCharacters(text: string, network: NetworkId, opts: CountOpt
 /** Hashtags in the text (Instagram allows 30). */
 export function countHashtags(text: string): number {
   let n = 0;
-  for (const m of text.matchAll(/(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]+)/gu)) if (/\p{L}/u.test(m[1] ?? '')) n++;
+  for (const m of text.matchAll(/(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]+)/gu))
+    if (/\p{L}/u.test(m[1] ?? '')) n++;
   return n;
 }
 

@@ -5,7 +5,10 @@ import { PRACTICE } from './practice.js';
 const guard = createGuard(PRACTICE);
 
 /** Checks text for the sample practice (kind 'post' unless given) and asserts every offset lines up. */
-export function check(text: string, input: Partial<CheckInput> = {}): { verdict: string; findings: Finding[] } {
+export function check(
+  text: string,
+  input: Partial<CheckInput> = {},
+): { verdict: string; findings: Finding[] } {
   const r = guard.check({ kind: 'post', ...input, text });
   for (const f of r.findings) {
     if (text.slice(f.start, f.end) !== f.text) throw new Error(`offset mismatch for ${f.rule}`);
@@ -15,7 +18,9 @@ export function check(text: string, input: Partial<CheckInput> = {}): { verdict:
 
 /** Categories of the block/warn findings (info findings are notes, not problems). */
 export function flagged(text: string, input: Partial<CheckInput> = {}): string[] {
-  return check(text, input).findings.filter((f) => f.severity !== 'info').map((f) => f.category);
+  return check(text, input)
+    .findings.filter((f) => f.severity !== 'info')
+    .map((f) => f.category);
 }
 
 /** Rule ids of all findings. */
@@ -25,5 +30,7 @@ export function rules(text: string, input: Partial<CheckInput> = {}): string[] {
 
 /** The finding texts of one category. */
 export function texts(text: string, category: string, input: Partial<CheckInput> = {}): string[] {
-  return check(text, input).findings.filter((f) => f.category === category).map((f) => f.text);
+  return check(text, input)
+    .findings.filter((f) => f.category === category)
+    .map((f) => f.text);
 }

@@ -22,8 +22,21 @@ describe('linear scans on adversarial input', () => {
 
   it('stores tokens with derived end and flags', () => {
     const [first, , second, , third] = tokenize('NASA met\nMaria');
-    expect(first).toMatchObject({ text: 'NASA', start: 0, end: 4, cap: true, allCaps: true, sentenceStart: true });
-    expect(second).toMatchObject({ text: 'met', end: 8, cap: false, allCaps: false, sentenceStart: false });
+    expect(first).toMatchObject({
+      text: 'NASA',
+      start: 0,
+      end: 4,
+      cap: true,
+      allCaps: true,
+      sentenceStart: true,
+    });
+    expect(second).toMatchObject({
+      text: 'met',
+      end: 8,
+      cap: false,
+      allCaps: false,
+      sentenceStart: false,
+    });
     expect(third).toMatchObject({ text: 'Maria', cap: true, allCaps: false, sentenceStart: true });
     expect(tokenize('a \n b')[1]?.newline).toBe(true);
   });

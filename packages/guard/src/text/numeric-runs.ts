@@ -45,18 +45,29 @@ export function findNumericRuns(text: string): NumericRun[] {
     const start = i;
     while (i < n && isAsciiDigit(text.charCodeAt(i))) i++;
     const end = i;
-    const glued = (start > 0 && isLetterAt(text, start - 1)) || (end < n && isLetterAt(text, end) && !isExtensionAt(text, end));
+    const glued =
+      (start > 0 && isLetterAt(text, start - 1)) ||
+      (end < n && isLetterAt(text, end) && !isExtensionAt(text, end));
     if (glued || end - start > MAX_GROUP_DIGITS) {
       if (current && worthKeeping(current)) runs.push(current);
       current = undefined;
       continue;
     }
-    const joinable = current !== undefined && start - lastEnd <= MAX_SEPARATOR && isSeparatorRun(text, lastEnd, start);
+    const joinable =
+      current !== undefined &&
+      start - lastEnd <= MAX_SEPARATOR &&
+      isSeparatorRun(text, lastEnd, start);
     const sep = joinable ? text.slice(lastEnd, start) : '';
     if (!joinable || !current) {
       if (current && worthKeeping(current)) runs.push(current);
       current = { groups: [], plus: start > 0 && text.charCodeAt(start - 1) === 43 };
-      if (!current.plus && start > 1 && text.charCodeAt(start - 1) === 40 && text.charCodeAt(start - 2) === 43) current.plus = true;
+      if (
+        !current.plus &&
+        start > 1 &&
+        text.charCodeAt(start - 1) === 40 &&
+        text.charCodeAt(start - 2) === 43
+      )
+        current.plus = true;
       current.groups.push({ start, end, digits: text.slice(start, end), sep: '' });
     } else if (current.groups.length <= MAX_RUN_GROUPS) {
       current.groups.push({ start, end, digits: text.slice(start, end), sep });

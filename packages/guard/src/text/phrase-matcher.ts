@@ -12,7 +12,13 @@ export interface PhraseMatch<T> {
 
 /** Words a phrase can step over; anything else (a sentence end, a comma) stops it. */
 function isWord(t: Token | undefined): boolean {
-  return t !== undefined && (t.kind === 'word' || t.kind === 'num' || t.kind === 'alnum' || (t.kind === 'punct' && SYMBOL_WORDS.has(t.text)));
+  return (
+    t !== undefined &&
+    (t.kind === 'word' ||
+      t.kind === 'num' ||
+      t.kind === 'alnum' ||
+      (t.kind === 'punct' && SYMBOL_WORDS.has(t.text)))
+  );
 }
 
 /** Symbols that patterns can name as words: "100 %", "# 1", "5 ★". */

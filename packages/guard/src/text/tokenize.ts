@@ -74,9 +74,54 @@ function isCloser(c: number): boolean {
   return c === 34 || c === 39 || c === 41 || c === 93 || c === 0x201d || c === 0x2019 || c === 0xbb;
 }
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'mx', 'dr', 'dra', 'sr', 'sra', 'srta', 'jr', 'st', 'ave', 'apt', 'no', 'vs', 'etc', 'prof',
-  'rev', 'hon', 'lt', 'col', 'gen', 'sgt', 'capt', 'mt', 'ft', 'blvd', 'rd', 'ste', 'dept', 'inc', 'co', 'corp',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'ext', 'tel',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'dr',
+  'dra',
+  'sr',
+  'sra',
+  'srta',
+  'jr',
+  'st',
+  'ave',
+  'apt',
+  'no',
+  'vs',
+  'etc',
+  'prof',
+  'rev',
+  'hon',
+  'lt',
+  'col',
+  'gen',
+  'sgt',
+  'capt',
+  'mt',
+  'ft',
+  'blvd',
+  'rd',
+  'ste',
+  'dept',
+  'inc',
+  'co',
+  'corp',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'approx',
+  'ext',
+  'tel',
 ]);
 
 /**
@@ -119,7 +164,13 @@ export function tokenize(text: string): Token[] {
         } else if (isLetterAt(text, i)) {
           letters = true;
           i += codePointWidth(text, i);
-        } else if ((isApostrophe(d) || d === 45) && letters && !digits && i + 1 < n && isLetterAt(text, i + 1)) {
+        } else if (
+          (isApostrophe(d) || d === 45) &&
+          letters &&
+          !digits &&
+          i + 1 < n &&
+          isLetterAt(text, i + 1)
+        ) {
           // O'Brien, Mary-Jane, don't: one word.
           i++;
         } else break;
@@ -155,7 +206,11 @@ export function tokenize(text: string): Token[] {
     if (kind === 'punct') {
       if (c === 46) {
         // "Mr. Kline", "J. Smith", "Apt. 4": a period after an abbreviation or an initial ends no sentence.
-        pendingBoundary = !(prev && prev.kind === 'word' && (prev.text.length === 1 || ABBREVIATIONS.has(prev.norm)));
+        pendingBoundary = !(
+          prev &&
+          prev.kind === 'word' &&
+          (prev.text.length === 1 || ABBREVIATIONS.has(prev.norm))
+        );
       } else if (c === 33 || c === 63 || c === 0x3002) {
         pendingBoundary = true;
       } else if (!isCloser(c)) {

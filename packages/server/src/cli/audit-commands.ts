@@ -18,7 +18,9 @@ export function registerAuditCommands(program: Command, config: () => Config): v
           return;
         }
         for (const b of report.breaks) {
-          console.log(`BROKEN chain ${b.orgId} at event ${b.seq}${b.eventId ? ` (${b.eventId})` : ''}: ${b.reason}`);
+          console.log(
+            `BROKEN chain ${b.orgId} at event ${b.seq}${b.eventId ? ` (${b.eventId})` : ''}: ${b.reason}`,
+          );
         }
         process.exitCode = 1;
       } finally {

@@ -7,13 +7,24 @@ import { openDatabase } from '../db/database.js';
 import { main } from './main.js';
 
 /** Runs the real CLI in-process against a temp data folder and captures what it prints. */
-async function bedside(dataDir: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function bedside(
+  dataDir: string,
+  ...args: string[]
+): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
-  const writeErr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
+  const log = vi
+    .spyOn(console, 'log')
+    .mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi
+    .spyOn(console, 'error')
+    .mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  const write = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+  const writeErr = vi
+    .spyOn(process.stderr, 'write')
+    .mockImplementation((chunk: string | Uint8Array) => (err.push(String(chunk)), true));
   try {
     process.exitCode = undefined;
     const code = await main(['--data-dir', dataDir, ...args]);
@@ -37,7 +48,8 @@ describe('bedside CLI (embedded SQLite)', () => {
 
   it('--help lists every command', async () => {
     const { out } = await bedside(dir, '--help');
-    for (const command of ['serve', 'worker', 'db', 'demo', 'user', 'audit']) expect(out).toContain(command);
+    for (const command of ['serve', 'worker', 'db', 'demo', 'user', 'audit'])
+      expect(out).toContain(command);
   });
 
   it('db migrate applies, then reports up to date', async () => {
@@ -48,12 +60,25 @@ describe('bedside CLI (embedded SQLite)', () => {
   it('demo creates two offices in two time zones, six providers and a person for every role', async () => {
     const { code, out } = await bedside(dir, 'demo');
     expect(code).toBe(0);
-    for (const role of ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician', 'front_desk', 'viewer']) expect(out).toContain(role);
+    for (const role of [
+      'owner',
+      'admin',
+      'marketer',
+      'compliance_officer',
+      'clinician',
+      'front_desk',
+      'viewer',
+    ])
+      expect(out).toContain(role);
     const handle = openDatabase({ kind: 'sqlite', file: join(dir, 'bedside.sqlite') });
     try {
       const zones = await handle.db.selectFrom('locations').select('timeZone').execute();
       expect(new Set(zones.map((z) => z.timeZone)).size).toBe(2);
-      const clinicians = await handle.db.selectFrom('memberships').selectAll().where('role', '=', 'clinician').execute();
+      const clinicians = await handle.db
+        .selectFrom('memberships')
+        .selectAll()
+        .where('role', '=', 'clinician')
+        .execute();
       expect(clinicians).toHaveLength(6);
     } finally {
       await handle.close();
@@ -61,11 +86,29 @@ describe('bedside CLI (embedded SQLite)', () => {
   });
 
   it('user create validates its input and exits 2 naming the problem', async () => {
-    const bad = await bedside(dir, 'user', 'create', '--email', 'not-an-email', '--name', 'X', '--password', 'short');
+    const bad = await bedside(
+      dir,
+      'user',
+      'create',
+      '--email',
+      'not-an-email',
+      '--name',
+      'X',
+      '--password',
+      'short',
+    );
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/email/);
     expect(bad.err).toMatch(/12 characters/);
-    const ok = await bedside(dir, 'user', 'create', '--email', 'ok@clinic.test', '--name', 'Okay Person');
+    const ok = await bedside(
+      dir,
+      'user',
+      'create',
+      '--email',
+      'ok@clinic.test',
+      '--name',
+      'Okay Person',
+    );
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/with password \S{12,}/);
   });
@@ -75,7 +118,11 @@ describe('bedside CLI (embedded SQLite)', () => {
     expect((await bedside(dir, 'audit', 'verify')).out).toMatch(/intact/);
     const handle = openDatabase({ kind: 'sqlite', file: join(dir, 'bedside.sqlite') });
     await sql.raw('DROP TRIGGER audit_events_no_update').execute(handle.db);
-    await handle.db.updateTable('auditEvents').set({ action: 'org.deleted' }).where('seq', '=', 3).execute();
+    await handle.db
+      .updateTable('auditEvents')
+      .set({ action: 'org.deleted' })
+      .where('seq', '=', 3)
+      .execute();
     await handle.close();
     const broken = await bedside(dir, 'audit', 'verify');
     expect(broken.code).toBe(1);

@@ -13,7 +13,11 @@ export function registerDbCommands(program: Command, config: () => Config): void
       const handle = openDatabase(config().database);
       try {
         const report = await migrateToLatest(handle);
-        console.log(report.applied.length ? `Applied ${report.applied.join(', ')}` : `Up to date (${report.alreadyApplied} migrations)`);
+        console.log(
+          report.applied.length
+            ? `Applied ${report.applied.join(', ')}`
+            : `Up to date (${report.alreadyApplied} migrations)`,
+        );
       } finally {
         await handle.close();
       }
@@ -21,7 +25,9 @@ export function registerDbCommands(program: Command, config: () => Config): void
 
   program
     .command('demo')
-    .description('create the demo organization (two offices, six providers, a person for every role) and print sign-ins')
+    .description(
+      'create the demo organization (two offices, six providers, a person for every role) and print sign-ins',
+    )
     .action(async () => {
       const handle = openDatabase(config().database);
       try {

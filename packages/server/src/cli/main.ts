@@ -11,7 +11,12 @@ import { registerUserCommands } from './user-commands.js';
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('bedside')
     .description('Bedside: social media and reputation for healthcare practices, HIPAA-safe.')
-    .addOption(new Option('--data-dir <dir>', 'data folder for embedded SQLite, the secret key and the mail outbox').env('BEDSIDE_DATA_DIR'))
+    .addOption(
+      new Option(
+        '--data-dir <dir>',
+        'data folder for embedded SQLite, the secret key and the mail outbox',
+      ).env('BEDSIDE_DATA_DIR'),
+    )
     .showHelpAfterError()
     .exitOverride();
   const config = () => {
@@ -39,7 +44,11 @@ function reportError(error: unknown): number {
     return 2;
   }
   if (error instanceof AppError) {
-    const fields = error.details?.fields ? Object.entries(error.details.fields).map(([k, v]) => `\n  ${k}: ${v}`).join('') : '';
+    const fields = error.details?.fields
+      ? Object.entries(error.details.fields)
+          .map(([k, v]) => `\n  ${k}: ${v}`)
+          .join('')
+      : '';
     console.error(`${error.message}${fields}`);
     return 2;
   }

@@ -14,7 +14,13 @@ export function registerServeCommands(program: Command, config: () => Config): v
     .action(async (opts: { migrate?: boolean; demo?: boolean; port?: string }) => {
       const started = Date.now();
       const base = config();
-      const cfg: Config = opts.port ? { ...base, port: Number(opts.port), publicUrl: base.publicUrl.replace(/:\d+$/, `:${opts.port}`) } : base;
+      const cfg: Config = opts.port
+        ? {
+            ...base,
+            port: Number(opts.port),
+            publicUrl: base.publicUrl.replace(/:\d+$/, `:${opts.port}`),
+          }
+        : base;
       const { startBedside } = await import('../runtime.js');
       const running = await startBedside(cfg, { migrate: Boolean(opts.migrate || opts.demo) });
       const { db } = running.services.database;
@@ -24,8 +30,13 @@ export function registerServeCommands(program: Command, config: () => Config): v
       }
       if (running.url) {
         const setup = (await needsSetup(db)) ? ' — open it to set up your practice' : '';
-        console.log(`\nBedside is running at ${running.url}${setup} (started in ${Date.now() - started} ms, ${cfg.database.kind === 'sqlite' ? `SQLite in ${cfg.dataDir}` : 'PostgreSQL'})`);
-        if (running.services.mailer.outboxDir) console.log(`No SMTP server configured: mails are written to ${running.services.mailer.outboxDir}`);
+        console.log(
+          `\nBedside is running at ${running.url}${setup} (started in ${Date.now() - started} ms, ${cfg.database.kind === 'sqlite' ? `SQLite in ${cfg.dataDir}` : 'PostgreSQL'})`,
+        );
+        if (running.services.mailer.outboxDir)
+          console.log(
+            `No SMTP server configured: mails are written to ${running.services.mailer.outboxDir}`,
+          );
       }
       await waitForSignal();
       await running.stop();
@@ -33,12 +44,17 @@ export function registerServeCommands(program: Command, config: () => Config): v
 
   program
     .command('worker')
-    .description('run background jobs only (BEDSIDE_ROLES=worker,scheduler), e.g. beside API processes on PostgreSQL')
+    .description(
+      'run background jobs only (BEDSIDE_ROLES=worker,scheduler), e.g. beside API processes on PostgreSQL',
+    )
     .action(async () => {
       const base = config();
       const roles = base.roles.filter((r) => r !== 'api');
       const { startBedside } = await import('../runtime.js');
-      const running = await startBedside({ ...base, roles: roles.length ? roles : ['worker'] }, { migrate: false, webRoot: null });
+      const running = await startBedside(
+        { ...base, roles: roles.length ? roles : ['worker'] },
+        { migrate: false, webRoot: null },
+      );
       console.log(`Bedside worker running (${roles.join(', ') || 'worker'})`);
       await waitForSignal();
       await running.stop();

@@ -23,12 +23,19 @@ describe('config', () => {
     expect(first.secretKey.equals(second.secretKey)).toBe(true);
     expect(first.secretKey).toHaveLength(32);
     expect(statSync(join(dir, 'secret.key')).mode & 0o777).toBe(0o600);
-    expect(readFileSync(join(dir, 'secret.key'), 'utf8').trim()).toBe(first.secretKey.toString('base64'));
+    expect(readFileSync(join(dir, 'secret.key'), 'utf8').trim()).toBe(
+      first.secretKey.toString('base64'),
+    );
   });
 
   it('names every problem at once', () => {
     try {
-      loadConfig({ PORT: 'eighty', BEDSIDE_ROLES: 'api,cook', DATABASE_URL: 'mysql://x', BEDSIDE_LOG_LEVEL: 'loud' });
+      loadConfig({
+        PORT: 'eighty',
+        BEDSIDE_ROLES: 'api,cook',
+        DATABASE_URL: 'mysql://x',
+        BEDSIDE_LOG_LEVEL: 'loud',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -41,9 +48,16 @@ describe('config', () => {
   });
 
   it('PostgreSQL needs a shared secret key and SMTP', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/bedside' })).toThrow(/BEDSIDE_SECRET_KEY[\s\S]*SMTP_HOST/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/bedside' })).toThrow(
+      /BEDSIDE_SECRET_KEY[\s\S]*SMTP_HOST/,
+    );
     const key = Buffer.alloc(32, 1).toString('base64');
-    const config = loadConfig({ DATABASE_URL: 'postgres://db/bedside', BEDSIDE_SECRET_KEY: key, SMTP_HOST: 'mail.example.test', BEDSIDE_ROLES: 'worker' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://db/bedside',
+      BEDSIDE_SECRET_KEY: key,
+      SMTP_HOST: 'mail.example.test',
+      BEDSIDE_ROLES: 'worker',
+    });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://db/bedside' });
     expect(config.roles).toEqual(['worker']);
     expect(config.mail).toMatchObject({ kind: 'smtp', host: 'mail.example.test', port: 587 });

@@ -25,13 +25,26 @@ const envSchema = z.object({
   BEDSIDE_ROLES: z
     .string()
     .default('api,worker,scheduler')
-    .transform((value) => value.split(',').map((role) => role.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((role) => role.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(processRoles)).min(1, 'name at least one of api, worker, scheduler')),
-  BEDSIDE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BEDSIDE_TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  BEDSIDE_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  BEDSIDE_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
-  SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SMTP_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_FROM: z.string().min(3).default('Bedside <no-reply@localhost>'),
@@ -49,14 +62,24 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['BEDSIDE_LOG_LEVEL'];
   trustProxy: boolean;
   mail:
-    | { kind: 'smtp'; host: string; port: number; secure: boolean; user?: string; password?: string; from: string }
+    | {
+        kind: 'smtp';
+        host: string;
+        port: number;
+        secure: boolean;
+        user?: string;
+        password?: string;
+        from: string;
+      }
     | { kind: 'outbox'; dir: string; from: string };
 }
 
 /** Every problem found in the environment, named at once. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Bedside cannot start; fix the configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `Bedside cannot start; fix the configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -69,7 +92,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
   }
   const e = parsed.data;
   const problems: string[] = [];
@@ -78,14 +103,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ? { kind: 'postgres', url: e.DATABASE_URL }
     : { kind: 'sqlite', file: join(dataDir, 'bedside.sqlite') };
   if (database.kind === 'postgres' && !e.BEDSIDE_SECRET_KEY) {
-    problems.push('BEDSIDE_SECRET_KEY: required with PostgreSQL, so every process shares one key (openssl rand -base64 32)');
+    problems.push(
+      'BEDSIDE_SECRET_KEY: required with PostgreSQL, so every process shares one key (openssl rand -base64 32)',
+    );
   }
   if (e.SMTP_USER && !e.SMTP_HOST) problems.push('SMTP_HOST: required when SMTP_USER is set');
   if (database.kind === 'postgres' && !e.SMTP_HOST) {
-    problems.push('SMTP_HOST: required with PostgreSQL (the mail outbox folder is for the embedded default only)');
+    problems.push(
+      'SMTP_HOST: required with PostgreSQL (the mail outbox folder is for the embedded default only)',
+    );
   }
   const keyBytes = e.BEDSIDE_SECRET_KEY ? Buffer.from(e.BEDSIDE_SECRET_KEY, 'base64') : undefined;
-  if (keyBytes && keyBytes.length < 32) problems.push('BEDSIDE_SECRET_KEY: decodes to fewer than 32 bytes');
+  if (keyBytes && keyBytes.length < 32)
+    problems.push('BEDSIDE_SECRET_KEY: decodes to fewer than 32 bytes');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const mailFrom = e.SMTP_FROM;
@@ -100,7 +130,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.BEDSIDE_LOG_LEVEL,
     trustProxy: e.BEDSIDE_TRUST_PROXY,
     mail: e.SMTP_HOST
-      ? { kind: 'smtp', host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD, from: mailFrom }
+      ? {
+          kind: 'smtp',
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT,
+          secure: e.SMTP_SECURE,
+          user: e.SMTP_USER,
+          password: e.SMTP_PASSWORD,
+          from: mailFrom,
+        }
       : { kind: 'outbox', dir: join(dataDir, 'outbox'), from: mailFrom },
   };
 }
@@ -113,6 +151,9 @@ function embeddedSecretKey(dataDir: string): Buffer {
     writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   }
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length < 32) throw new ConfigError([`${file}: holds fewer than 32 bytes; delete it only if no data was encrypted with it`]);
+  if (key.length < 32)
+    throw new ConfigError([
+      `${file}: holds fewer than 32 bytes; delete it only if no data was encrypted with it`,
+    ]);
   return key.subarray(0, 32);
 }

@@ -16,15 +16,26 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<Migration
   const provider = {
     getMigrations: async (): Promise<Record<string, Migration>> =>
       Object.fromEntries(
-        Object.entries(migrations).map(([name, mod]) => [name, { up: (db) => mod.up(db, handle.dialect) } satisfies Migration]),
+        Object.entries(migrations).map(([name, mod]) => [
+          name,
+          { up: (db) => mod.up(db, handle.dialect) } satisfies Migration,
+        ]),
       ),
   };
-  const migrator = new Migrator({ db: handle.db, provider, migrationTableName: 'bedside_migrations', migrationLockTableName: 'bedside_migrations_lock' });
+  const migrator = new Migrator({
+    db: handle.db,
+    provider,
+    migrationTableName: 'bedside_migrations',
+    migrationLockTableName: 'bedside_migrations_lock',
+  });
   const before = (await migrator.getMigrations()).filter((m) => m.executedAt).length;
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed`, { cause: error });
   }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName), alreadyApplied: before };
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    alreadyApplied: before,
+  };
 }

@@ -65,13 +65,7 @@ export interface UserTable {
 }
 
 export type Role =
-  | 'owner'
-  | 'admin'
-  | 'marketer'
-  | 'compliance_officer'
-  | 'clinician'
-  | 'front_desk'
-  | 'viewer';
+  'owner' | 'admin' | 'marketer' | 'compliance_officer' | 'clinician' | 'front_desk' | 'viewer';
 
 export interface MembershipTable {
   orgId: string;

@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Role } from '../db/schema.js';
-import { recordAuditEvent } from '../domain/audit/record-audit-event.js';
 import type { Actor } from '../domain/audit/audit-types.js';
 import { resolveSession, type SessionView } from '../domain/auth/sessions.js';
 import { can, type Action } from '../domain/policy/policy.js';
@@ -29,7 +28,11 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'bedside_session';
 
 export function assertRouteDeclaresAccess(route: RouteOptions): void {
-  if (route.url.startsWith('/api/') && !route.config?.access && !route.url.startsWith('/api/docs')) {
+  if (
+    route.url.startsWith('/api/') &&
+    !route.config?.access &&
+    !route.url.startsWith('/api/docs')
+  ) {
     throw new Error(`Route ${route.method} ${route.url} declares no access policy`);
   }
 }
@@ -44,7 +47,11 @@ export function createAccessHook(services: AppServices) {
     const token = request.cookies[SESSION_COOKIE];
     if (token && access && access.kind !== 'public') {
       request.session = await resolveSession(services.database.db, { token });
-      request.actor = { userId: request.session.user.id, label: request.session.user.email, ip: request.ip };
+      request.actor = {
+        userId: request.session.user.id,
+        label: request.session.user.email,
+        ip: request.ip,
+      };
     }
     if (!access || access.kind === 'public') return;
     if (!request.session) throw new AppError('unauthenticated', 'Please sign in.');
@@ -55,12 +62,15 @@ export function createAccessHook(services: AppServices) {
     // Another organization's data does not exist as far as this person can tell.
     if (!orgId || !membership) throw new AppError('not_found', 'The organization was not found.');
     if (request.session.totpSetupRequired) {
-      throw new AppError('forbidden', 'Your organization requires two-factor sign-in. Set it up in your profile first.', { totpSetupRequired: true });
+      throw new AppError(
+        'forbidden',
+        'Your organization requires two-factor sign-in. Set it up in your profile first.',
+        { totpSetupRequired: true },
+      );
     }
     request.member = { orgId, role: membership.role };
-    if (!can(membership.role, access.action)) {
-      await recordAuditEvent(services.database.db, { orgId, actor: request.actor, action: access.action, outcome: 'denied', details: { role: membership.role } });
+    // The error handler records the refusal as a `denied` audit event.
+    if (!can(membership.role, access.action))
       throw new AppError('forbidden', 'Your role does not allow this.');
-    }
   };
 }

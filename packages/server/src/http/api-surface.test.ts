@@ -32,7 +32,10 @@ describeEachDialect('API surface', (dialect) => {
     expect(doc.openapi).toBe('3.1.0');
     for (const route of routeTable(t.app).filter((r) => r.url !== '/api/openapi.json')) {
       const path = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
-      expect(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
+      expect(
+        doc.paths[path]?.[route.method.toLowerCase()],
+        `${route.method} ${path}`,
+      ).toBeDefined();
     }
   });
 

@@ -9,7 +9,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
 import { assertRouteDeclaresAccess, createAccessHook, type Access } from './access.js';
 import { createErrorHandler } from './error-handler.js';
@@ -60,8 +65,17 @@ export async function buildApp(services: AppServices): Promise<App> {
   app.addHook('onRoute', (route) => {
     assertRouteDeclaresAccess(route);
     for (const method of [route.method].flat()) {
-      if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && method !== 'HEAD') {
-        routes.push({ method, url: route.url, access: route.config?.access, hasBody: Boolean(route.schema?.body) });
+      if (
+        route.url.startsWith('/api/') &&
+        !route.url.startsWith('/api/docs') &&
+        method !== 'HEAD'
+      ) {
+        routes.push({
+          method,
+          url: route.url,
+          access: route.config?.access,
+          hasBody: Boolean(route.schema?.body),
+        });
       }
     }
   });
@@ -87,13 +101,25 @@ export async function buildApp(services: AppServices): Promise<App> {
     referrerPolicy: { policy: 'no-referrer' },
   });
   await app.register(cookie, { secret: derivedKey(services.config.secretKey, 'cookie-signing') });
-  await app.register(csrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure } });
-  await app.register(rateLimit, { max: 600, timeWindow: '1 minute', keyGenerator: (request) => request.ip });
+  await app.register(csrf, {
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure },
+  });
+  await app.register(rateLimit, {
+    max: 600,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => request.ip,
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Bedside API', version: '0.1.0', description: 'Social media and reputation for healthcare practices, HIPAA-safe.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bedside_session' } } },
+      info: {
+        title: 'Bedside API',
+        version: '0.1.0',
+        description: 'Social media and reputation for healthcare practices, HIPAA-safe.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bedside_session' } },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -103,7 +129,9 @@ export async function buildApp(services: AppServices): Promise<App> {
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     if (STATE_CHANGING.has(request.method)) {
-      await new Promise<void>((resolve, reject) => app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve())),
+      );
     }
     await checkAccess(request, reply);
   });
@@ -112,7 +140,12 @@ export async function buildApp(services: AppServices): Promise<App> {
 
   if (services.webRoot && existsSync(join(services.webRoot, 'index.html'))) {
     // Files are looked up per request, so a rebuilt web app is served without a restart.
-    await app.register(fastifyStatic, { root: services.webRoot, wildcard: true, maxAge: '1h', index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: services.webRoot,
+      wildcard: true,
+      maxAge: '1h',
+      index: ['index.html'],
+    });
   }
   return app as unknown as App;
 }

@@ -9,16 +9,34 @@ import { routeTable } from './app.js';
  * the completeness test fails: that is how every route gets the bad-input treatment.
  */
 function validBodies(o: OrgWithRoles): Record<string, unknown> {
-  const location = { name: 'Eastside', address: '9 Elm St', city: 'Springfield', state: 'IL', zip: '62702', phone: '(217) 555-0190', timeZone: 'America/Chicago' };
+  const location = {
+    name: 'Eastside',
+    address: '9 Elm St',
+    city: 'Springfield',
+    state: 'IL',
+    zip: '62702',
+    phone: '(217) 555-0190',
+    timeZone: 'America/Chicago',
+  };
   return {
-    'POST /api/setup': { owner: { name: 'A', email: 'a@b.test', password: 'long enough password' }, organization: { name: 'X' }, location },
+    'POST /api/setup': {
+      owner: { name: 'A', email: 'a@b.test', password: 'long enough password' },
+      organization: { name: 'X' },
+      location,
+    },
     'POST /api/auth/login': { email: 'viewer.a@clinic.test', password: 'not the password' },
     'POST /api/auth/password-reset/request': { email: 'nobody@clinic.test' },
-    'POST /api/auth/password-reset/confirm': { token: 'not-a-real-token-at-all', password: 'long enough password' },
+    'POST /api/auth/password-reset/confirm': {
+      token: 'not-a-real-token-at-all',
+      password: 'long enough password',
+    },
     'POST /api/auth/totp/enable': { code: '123456' },
     'POST /api/auth/totp/disable': { password: 'not the password' },
     'PATCH /api/me': { name: 'New Name' },
-    'POST /api/me/password': { currentPassword: 'not the password', newPassword: 'long enough password' },
+    'POST /api/me/password': {
+      currentPassword: 'not the password',
+      newPassword: 'long enough password',
+    },
     'PATCH /api/orgs/:orgId': { name: 'Renamed' },
     'POST /api/orgs/:orgId/locations': location,
     'PATCH /api/orgs/:orgId/locations/:locationId': { name: 'Renamed' },
@@ -26,17 +44,40 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
     'POST /api/orgs/:orgId/invitations': { email: 'someone@clinic.test', role: 'viewer' },
     'POST /api/invitations/:token/accept': { name: 'Someone', password: 'long enough password' },
     'POST /api/orgs/:orgId/guard/check': { text: 'Hello', kind: 'post' },
-    'POST /api/orgs/:orgId/channels/bluesky': { locationId: o.locationId, identifier: 'clinic.test', appPassword: 'abcd-efgh-ijkl-mnop', service: 'http://127.0.0.1:9' },
-    'POST /api/orgs/:orgId/channels/mastodon/start': { locationId: o.locationId, instanceUrl: 'http://127.0.0.1:9' },
-    'POST /api/orgs/:orgId/channels/mastodon/finish': { state: 'not-a-real-state-at-all', code: 'not-a-real-code' },
-    [`params`]: { orgId: o.orgId, locationId: o.locationId, userId: o.userIds.clinician, token: 'not-a-real-token-at-all' },
+    'POST /api/orgs/:orgId/channels/bluesky': {
+      locationId: o.locationId,
+      identifier: 'clinic.test',
+      appPassword: 'abcd-efgh-ijkl-mnop',
+      service: 'http://127.0.0.1:9',
+    },
+    'POST /api/orgs/:orgId/channels/mastodon/start': {
+      locationId: o.locationId,
+      instanceUrl: 'http://127.0.0.1:9',
+    },
+    'POST /api/orgs/:orgId/channels/mastodon/finish': {
+      state: 'not-a-real-state-at-all',
+      code: 'not-a-real-code',
+    },
+    [`params`]: {
+      orgId: o.orgId,
+      locationId: o.locationId,
+      userId: o.userIds.clinician,
+      token: 'not-a-real-token-at-all',
+    },
   };
 }
 
 async function writeCounts(t: TestApp): Promise<Record<string, number>> {
   const { db } = t.services.database;
   const counts: Record<string, number> = {};
-  for (const table of ['organizations', 'locations', 'users', 'memberships', 'invitations', 'passwordResets'] as const) {
+  for (const table of [
+    'organizations',
+    'locations',
+    'users',
+    'memberships',
+    'invitations',
+    'passwordResets',
+  ] as const) {
     counts[table] = (await db.selectFrom(table).selectAll().execute()).length;
   }
   const orgs = await db.selectFrom('organizations').select(['id', 'name', 'updatedAt']).execute();
@@ -55,7 +96,10 @@ describeEachDialect('bad input on every route', (dialect) => {
 
   it('has a valid sample body for every route that takes a body', () => {
     const samples = validBodies(o);
-    for (const route of routeTable(t.app).filter((r) => r.hasBody)) expect(samples, `${route.method} ${route.url}`).toHaveProperty([`${route.method} ${route.url}`]);
+    for (const route of routeTable(t.app).filter((r) => r.hasBody))
+      expect(samples, `${route.method} ${route.url}`).toHaveProperty([
+        `${route.method} ${route.url}`,
+      ]);
   });
 
   it('malformed JSON, oversized bodies, unknown fields and wrong types → 4xx envelope, nothing written', async () => {
@@ -68,33 +112,76 @@ describeEachDialect('bad input on every route', (dialect) => {
       const valid = samples[`${route.method} ${route.url}`] as Record<string, unknown>;
       const label = `${route.method} ${route.url}`;
       const cases: { name: string; rawBody: string; status: number[]; code: string[] }[] = [
-        { name: 'malformed JSON', rawBody: '{"text": "Maria Lopez, DOB 01/02/1950",', status: [400], code: ['malformed_json'] },
+        {
+          name: 'malformed JSON',
+          rawBody: '{"text": "Maria Lopez, DOB 01/02/1950",',
+          status: [400],
+          code: ['malformed_json'],
+        },
         { name: 'not an object', rawBody: '[1,2,3]', status: [400], code: ['validation_failed'] },
-        { name: 'unknown field', rawBody: JSON.stringify({ ...valid, isAdmin: true }), status: [400], code: ['validation_failed'] },
-        { name: 'wrong types', rawBody: JSON.stringify(Object.fromEntries(Object.keys(valid).map((k) => [k, 12345]))), status: [400], code: ['validation_failed'] },
-        { name: 'oversized', rawBody: JSON.stringify({ ...valid, padding: 'x'.repeat(3 * 1024 * 1024) }), status: [413], code: ['payload_too_large'] },
+        {
+          name: 'unknown field',
+          rawBody: JSON.stringify({ ...valid, isAdmin: true }),
+          status: [400],
+          code: ['validation_failed'],
+        },
+        {
+          name: 'wrong types',
+          rawBody: JSON.stringify(Object.fromEntries(Object.keys(valid).map((k) => [k, 12345]))),
+          status: [400],
+          code: ['validation_failed'],
+        },
+        {
+          name: 'oversized',
+          rawBody: JSON.stringify({ ...valid, padding: 'x'.repeat(3 * 1024 * 1024) }),
+          status: [413],
+          code: ['payload_too_large'],
+        },
       ];
       // Public routes are rate-limited per address: use a fresh client (address) for each.
       const client = route.access?.kind === 'public' ? new TestClient(t.app) : owner;
       for (const c of cases) {
         const res = await client.request(route.method, url, { rawBody: c.rawBody });
-        expect(c.status, `${label} ${c.name}: ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+        expect(
+          c.status,
+          `${label} ${c.name}: ${res.statusCode} ${res.body.slice(0, 200)}`,
+        ).toContain(res.statusCode);
         const body = res.json() as { error: { code: string; message: string } };
         expect(c.code, `${label} ${c.name}`).toContain(body.error.code);
         expect(body.error.message.length).toBeGreaterThan(5);
       }
       const formClient = route.access?.kind === 'public' ? new TestClient(t.app) : owner;
-      const wrongType = await formClient.request(route.method, url, { rawBody: 'email=a@b.test', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const wrongType = await formClient.request(route.method, url, {
+        rawBody: 'email=a@b.test',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expect(wrongType.statusCode, `${label} form body`).toBe(415);
     }
     expect(await writeCounts(t)).toEqual(before);
   }, 120_000);
 
   it('names the unknown field and the field with the wrong type', async () => {
-    const res = await o.clients.owner.post(`/api/orgs/${o.orgId}/locations`, { name: 'X', address: 'A', city: 'C', state: 'IL', zip: 'abc', phone: '(217) 555-0100', timeZone: 'America/Chicago', colour: 'red' });
+    const res = await o.clients.owner.post(`/api/orgs/${o.orgId}/locations`, {
+      name: 'X',
+      address: 'A',
+      city: 'C',
+      state: 'IL',
+      zip: 'abc',
+      phone: '(217) 555-0100',
+      timeZone: 'America/Chicago',
+      colour: 'red',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields).toMatchObject({ colour: 'This field is not allowed.' });
-    const bad = await o.clients.owner.post(`/api/orgs/${o.orgId}/locations`, { name: 'X', address: 'A', city: 'C', state: 'IL', zip: 'abc', phone: '(217) 555-0100', timeZone: 'America/Chicago' });
+    const bad = await o.clients.owner.post(`/api/orgs/${o.orgId}/locations`, {
+      name: 'X',
+      address: 'A',
+      city: 'C',
+      state: 'IL',
+      zip: 'abc',
+      phone: '(217) 555-0100',
+      timeZone: 'America/Chicago',
+    });
     expect(bad.json().error.details.fields.zip).toMatch(/ZIP/);
   });
 

@@ -15,7 +15,11 @@ export const defaultBackoff: BackoffOptions = { baseMs: 1_000, maxMs: 60 * 60 * 
  *
  * @example backoffDelay(3, defaultBackoff) // between 2 s and 4 s
  */
-export function backoffDelay(failedAttempts: number, options: BackoffOptions, random: () => number = Math.random): number {
+export function backoffDelay(
+  failedAttempts: number,
+  options: BackoffOptions,
+  random: () => number = Math.random,
+): number {
   const nominal = Math.min(options.maxMs, options.baseMs * 2 ** Math.max(0, failedAttempts - 1));
   return Math.round(nominal / 2 + (nominal / 2) * random());
 }

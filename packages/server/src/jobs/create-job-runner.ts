@@ -10,7 +10,11 @@ import { PgBossJobRunner } from './pg-boss-runner.js';
  *
  * @example createJobRunner({ handle, log, databaseUrl: config.database.url })
  */
-export function createJobRunner(options: { handle: DatabaseHandle; log: JobLog; databaseUrl?: string }): JobRunner {
+export function createJobRunner(options: {
+  handle: DatabaseHandle;
+  log: JobLog;
+  databaseUrl?: string;
+}): JobRunner {
   const { handle, log, databaseUrl } = options;
   if (handle.dialect === 'sqlite') return new InProcessJobRunner({ handle, log });
   if (!databaseUrl) throw new Error('The pg-boss job runner needs the database URL');

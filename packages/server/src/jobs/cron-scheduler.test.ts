@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../test-support/test-database.js';
+import {
+  createTestDatabase,
+  describeEachDialect,
+  type TestDatabase,
+} from '../test-support/test-database.js';
 import { CronScheduler } from './cron-scheduler.js';
 import { latestCronSlot, parseCron } from './cron-slot.js';
 import { InProcessJobRunner } from './in-process-runner.js';
@@ -11,7 +15,12 @@ import { captureLog } from './test-support/capture-log.js';
 import { waitUntil } from './test-support/wait-until.js';
 
 const at = (time: string) => new Date(`2026-03-01T${time}Z`);
-const everyMinute = { id: 'tick', payload: z.object({}), cron: '* * * * *', handler: async () => undefined };
+const everyMinute = {
+  id: 'tick',
+  payload: z.object({}),
+  cron: '* * * * *',
+  handler: async () => undefined,
+};
 
 describe('latestCronSlot', () => {
   it('names the latest slot at or before now, in UTC', () => {
@@ -24,7 +33,9 @@ describe('latestCronSlot', () => {
   it('refuses a malformed pattern and a cron job whose schema refuses {}', () => {
     const registry = new JobRegistry();
     expect(() => registry.add({ ...everyMinute, cron: '61 * * * *' })).toThrow();
-    expect(() => registry.add({ ...everyMinute, payload: z.object({ orgId: z.string() }) })).toThrow(/invalid payload/);
+    expect(() =>
+      registry.add({ ...everyMinute, payload: z.object({ orgId: z.string() }) }),
+    ).toThrow(/invalid payload/);
   });
 });
 
@@ -45,7 +56,13 @@ describeEachDialect('cron scheduler', (dialect) => {
     handles.push(handle);
     const registry = new JobRegistry();
     registry.add(everyMinute);
-    return new CronScheduler({ db: handle.db, dialect, registry, store: new JobStore(handle.db, dialect), log: captureLog().log });
+    return new CronScheduler({
+      db: handle.db,
+      dialect,
+      registry,
+      store: new JobStore(handle.db, dialect),
+      log: captureLog().log,
+    });
   }
 
   it('enqueues once per slot across two schedulers, and a missed stretch once', async () => {
@@ -60,8 +77,16 @@ describeEachDialect('cron scheduler', (dialect) => {
     expect(await scheduler().tick(at('10:03:55'))).toEqual([]);
     const jobs = await testDb.handle.db.selectFrom('jobs').select(['name', 'status']).execute();
     expect(jobs).toEqual([1, 2, 3].map(() => ({ name: 'tick', status: 'queued' })));
-    const slots = await testDb.handle.db.selectFrom('cronSlots').select('slot').orderBy('slot').execute();
-    expect(slots.map((s) => s.slot)).toEqual(['2026-03-01T10:00:00.000Z', '2026-03-01T10:01:00.000Z', '2026-03-01T10:03:00.000Z']);
+    const slots = await testDb.handle.db
+      .selectFrom('cronSlots')
+      .select('slot')
+      .orderBy('slot')
+      .execute();
+    expect(slots.map((s) => s.slot)).toEqual([
+      '2026-03-01T10:00:00.000Z',
+      '2026-03-01T10:01:00.000Z',
+      '2026-03-01T10:03:00.000Z',
+    ]);
   });
 
   it('prunes settled slots after a day, keeping the latest', async () => {
@@ -74,11 +99,25 @@ describeEachDialect('cron scheduler', (dialect) => {
 
   it('runs a due cron job through a started runner', async () => {
     const runs: number[] = [];
-    const runner = new InProcessJobRunner({ handle: testDb.handle, log: captureLog().log, pollIntervalMs: 20, cronIntervalMs: 20, now: () => at('10:00:30') });
-    runner.register({ ...everyMinute, handler: async (_p, context) => void runs.push(context.attempt) });
+    const runner = new InProcessJobRunner({
+      handle: testDb.handle,
+      log: captureLog().log,
+      pollIntervalMs: 20,
+      cronIntervalMs: 20,
+      now: () => at('10:00:30'),
+    });
+    runner.register({
+      ...everyMinute,
+      handler: async (_p, context) => void runs.push(context.attempt),
+    });
     await runner.start({ work: true, schedule: true });
     try {
-      await waitUntil(async () => (await testDb.handle.db.selectFrom('jobs').select('status').executeTakeFirst())?.status === 'done', { what: 'the cron run' });
+      await waitUntil(
+        async () =>
+          (await testDb.handle.db.selectFrom('jobs').select('status').executeTakeFirst())
+            ?.status === 'done',
+        { what: 'the cron run' },
+      );
     } finally {
       await runner.stop();
     }

@@ -24,7 +24,13 @@ export class CronScheduler {
   readonly #settled = new Map<string, string>();
 
   constructor(
-    private readonly options: { db: Db; dialect: DialectName; registry: JobRegistry; store: JobStore; log: JobLog },
+    private readonly options: {
+      db: Db;
+      dialect: DialectName;
+      registry: JobRegistry;
+      store: JobStore;
+      log: JobLog;
+    },
   ) {}
 
   /** Claims the due slot of every cron job; returns the ids of the jobs this process enqueued. */
@@ -42,13 +48,21 @@ export class CronScheduler {
           this.options.log.info({ job: definition.id, jobId, slot }, 'cron job enqueued');
         }
       } catch (error) {
-        this.options.log.error({ job: definition.id, slot, error: describeJobError(error) }, 'cron slot claim failed');
+        this.options.log.error(
+          { job: definition.id, slot, error: describeJobError(error) },
+          'cron slot claim failed',
+        );
       }
     }
     return enqueued;
   }
 
-  async #claim(run: { name: string; slot: string; maxAttempts: number; now: Date }): Promise<string | null> {
+  async #claim(run: {
+    name: string;
+    slot: string;
+    maxAttempts: number;
+    now: Date;
+  }): Promise<string | null> {
     const claimAndEnqueue = async (db: Db): Promise<string | null> => {
       const inserted = await db
         .insertInto('cronSlots')
@@ -57,11 +71,20 @@ export class CronScheduler {
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return null;
       const pruneBefore = new Date(run.now.getTime() - slotRetentionMs).toISOString();
-      await db.deleteFrom('cronSlots').where('name', '=', run.name).where('slot', '<', run.slot).where('slot', '<', pruneBefore).execute();
+      await db
+        .deleteFrom('cronSlots')
+        .where('name', '=', run.name)
+        .where('slot', '<', run.slot)
+        .where('slot', '<', pruneBefore)
+        .execute();
       const payload = JSON.stringify(cronPayload);
-      return this.options.store.insert({ name: run.name, payload, maxAttempts: run.maxAttempts, runAt: run.now, now: run.now }, db);
+      return this.options.store.insert(
+        { name: run.name, payload, maxAttempts: run.maxAttempts, runAt: run.now, now: run.now },
+        db,
+      );
     };
-    if (this.options.dialect === 'postgres') return this.options.db.transaction().execute(claimAndEnqueue);
+    if (this.options.dialect === 'postgres')
+      return this.options.db.transaction().execute(claimAndEnqueue);
     return claimAndEnqueue(this.options.db);
   }
 }

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../test-support/test-database.js';
+import {
+  createTestDatabase,
+  describeEachDialect,
+  type TestDatabase,
+} from '../test-support/test-database.js';
 import { backoffDelay } from './backoff.js';
 import { InProcessJobRunner, type InProcessRunnerOptions } from './in-process-runner.js';
 import { InvalidJobPayloadError } from './job-errors.js';
@@ -38,19 +42,32 @@ describeEachDialect('in-process job runner', (dialect) => {
   });
 
   function runner(options: Partial<InProcessRunnerOptions> = {}): InProcessJobRunner {
-    const created = new InProcessJobRunner({ handle: testDb.handle, log: captureLog().log, pollIntervalMs: 20, backoff: { baseMs: 10, maxMs: 50 }, ...options });
+    const created = new InProcessJobRunner({
+      handle: testDb.handle,
+      log: captureLog().log,
+      pollIntervalMs: 20,
+      backoff: { baseMs: 10, maxMs: 50 },
+      ...options,
+    });
     runners.push(created);
     return created;
   }
-  const jobRow = (id: string) => testDb.handle.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const jobRow = (id: string) =>
+    testDb.handle.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('runs a job with its payload and marks it done', async () => {
     const seen: unknown[] = [];
     const jobs = runner();
-    jobs.register({ id: 'note', payload, handler: async (p, context) => void seen.push({ p, attempt: context.attempt }) });
+    jobs.register({
+      id: 'note',
+      payload,
+      handler: async (p, context) => void seen.push({ p, attempt: context.attempt }),
+    });
     await jobs.start({ work: true, schedule: false });
     const id = await jobs.enqueue('note', { note: 'hello' });
-    await waitUntil(async () => (await jobRow(id!)).status === 'done', { what: 'the job to finish' });
+    await waitUntil(async () => (await jobRow(id!)).status === 'done', {
+      what: 'the job to finish',
+    });
     expect(seen).toEqual([{ p: { note: 'hello' }, attempt: 1 }]);
   });
 
@@ -70,7 +87,9 @@ describeEachDialect('in-process job runner', (dialect) => {
     });
     await jobs.start({ work: true, schedule: false });
     const id = await jobs.enqueue('flaky', { note: phi });
-    await waitUntil(async () => (await jobRow(id!)).status === 'failed', { what: 'the job to fail' });
+    await waitUntil(async () => (await jobRow(id!)).status === 'failed', {
+      what: 'the job to fail',
+    });
     const row = await jobRow(id!);
     expect(attempts).toEqual([1, 2, 3]);
     expect(row).toMatchObject({ attempts: 3, lastError: 'TypeError', lockedUntil: null });
@@ -84,27 +103,59 @@ describeEachDialect('in-process job runner', (dialect) => {
     await jobs.start({ work: true, schedule: false });
     const before = Date.now();
     const id = await jobs.enqueue('slow-retry', { note: 'x' });
-    await waitUntil(async () => (await jobRow(id!)).attempts === 1 && (await jobRow(id!)).status === 'queued', { what: 'the retry' });
+    await waitUntil(
+      async () => (await jobRow(id!)).attempts === 1 && (await jobRow(id!)).status === 'queued',
+      { what: 'the retry' },
+    );
     expect(Date.parse((await jobRow(id!)).runAt) - before).toBeGreaterThanOrEqual(30_000);
   });
 
   it('picks up a job whose lease expired, and leaves one whose lease holds', async () => {
     const now = new Date();
     const row = (id: string, lockedUntil: Date) => ({
-      id, name: 'note', payload: JSON.stringify({ note: 'x' }), status: 'running' as const, attempts: 1, maxAttempts: 5,
-      runAt: now.toISOString(), lockedUntil: lockedUntil.toISOString(), createdAt: now.toISOString(), updatedAt: now.toISOString(),
+      id,
+      name: 'note',
+      payload: JSON.stringify({ note: 'x' }),
+      status: 'running' as const,
+      attempts: 1,
+      maxAttempts: 5,
+      runAt: now.toISOString(),
+      lockedUntil: lockedUntil.toISOString(),
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
     });
-    await testDb.handle.db.insertInto('jobs').values([row('crashed', new Date(now.getTime() - 1_000)), row('alive', new Date(now.getTime() + 60_000))]).execute();
+    await testDb.handle.db
+      .insertInto('jobs')
+      .values([
+        row('crashed', new Date(now.getTime() - 1_000)),
+        row('alive', new Date(now.getTime() + 60_000)),
+      ])
+      .execute();
     const store = new JobStore(testDb.handle.db, dialect);
-    const claimed = await store.claim({ names: ['note'], now, leaseUntil: new Date(now.getTime() + 5_000), limit: 10 });
+    const claimed = await store.claim({
+      names: ['note'],
+      now,
+      leaseUntil: new Date(now.getTime() + 5_000),
+      limit: 10,
+    });
     expect(claimed.map((c) => [c.id, c.attempts])).toEqual([['crashed', 2]]);
 
-    await testDb.handle.db.updateTable('jobs').set({ lockedUntil: new Date(now.getTime() - 1_000).toISOString() }).where('id', '=', 'crashed').execute();
+    await testDb.handle.db
+      .updateTable('jobs')
+      .set({ lockedUntil: new Date(now.getTime() - 1_000).toISOString() })
+      .where('id', '=', 'crashed')
+      .execute();
     const attempts: number[] = [];
     const jobs = runner();
-    jobs.register({ id: 'note', payload, handler: async (_p, context) => void attempts.push(context.attempt) });
+    jobs.register({
+      id: 'note',
+      payload,
+      handler: async (_p, context) => void attempts.push(context.attempt),
+    });
     await jobs.start({ work: true, schedule: false });
-    await waitUntil(async () => (await jobRow('crashed')).status === 'done', { what: 'the crashed job to rerun' });
+    await waitUntil(async () => (await jobRow('crashed')).status === 'done', {
+      what: 'the crashed job to rerun',
+    });
     expect(attempts).toEqual([3]);
     expect((await jobRow('alive')).status).toBe('running');
   });
@@ -112,12 +163,18 @@ describeEachDialect('in-process job runner', (dialect) => {
   it('de-duplicates by singleton key among queued and running jobs of a name', async () => {
     const jobs = runner();
     jobs.register({ id: 'note', payload, handler: async () => undefined });
-    const results = await Promise.all(Array.from({ length: 10 }, () => jobs.enqueue('note', { note: 'x' }, { singletonKey: 'org-1' })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        jobs.enqueue('note', { note: 'x' }, { singletonKey: 'org-1' }),
+      ),
+    );
     const first = results.filter((r) => r !== null);
     expect(first).toHaveLength(1);
     expect(await jobs.enqueue('note', { note: 'x' }, { singletonKey: 'org-2' })).not.toBeNull();
     await jobs.start({ work: true, schedule: false });
-    await waitUntil(async () => (await jobRow(first[0]!)).status === 'done', { what: 'the singleton to finish' });
+    await waitUntil(async () => (await jobRow(first[0]!)).status === 'done', {
+      what: 'the singleton to finish',
+    });
     expect(await jobs.enqueue('note', { note: 'x' }, { singletonKey: 'org-1' })).not.toBeNull();
   });
 
@@ -126,7 +183,9 @@ describeEachDialect('in-process job runner', (dialect) => {
     jobs.register({ id: 'note', payload, handler: async () => undefined });
     const attempt = jobs.enqueue('note', { note: 42, name: phi } as unknown as { note: string });
     await expect(attempt).rejects.toBeInstanceOf(InvalidJobPayloadError);
-    await expect(jobs.enqueue('note', { note: 7 } as unknown as { note: string })).rejects.toThrow(/note: invalid_type/);
+    await expect(jobs.enqueue('note', { note: 7 } as unknown as { note: string })).rejects.toThrow(
+      /note: invalid_type/,
+    );
     await expect(jobs.enqueue('missing', {})).rejects.toThrow(/not registered/);
     expect(await testDb.handle.db.selectFrom('jobs').select('id').execute()).toEqual([]);
   });
@@ -155,9 +214,22 @@ describeEachDialect('in-process job runner', (dialect) => {
     a.register(definition);
     b.register(definition);
     for (let n = 0; n < 200; n++) await a.enqueue('count', { n });
-    await Promise.all([a.start({ work: true, schedule: false }), b.start({ work: true, schedule: false })]);
-    const done = async () => (await testDb.handle.db.selectFrom('jobs').select('id').where('status', '=', 'done').execute()).length;
-    await waitUntil(async () => (await done()) === 200, { what: 'all 200 jobs', timeoutMs: 60_000 });
+    await Promise.all([
+      a.start({ work: true, schedule: false }),
+      b.start({ work: true, schedule: false }),
+    ]);
+    const done = async () =>
+      (
+        await testDb.handle.db
+          .selectFrom('jobs')
+          .select('id')
+          .where('status', '=', 'done')
+          .execute()
+      ).length;
+    await waitUntil(async () => (await done()) === 200, {
+      what: 'all 200 jobs',
+      timeoutMs: 60_000,
+    });
     expect(runs.size).toBe(200);
     expect([...runs.values()].every((count) => count === 1)).toBe(true);
   });
@@ -166,7 +238,11 @@ describeEachDialect('in-process job runner', (dialect) => {
     let release: () => void = () => undefined;
     let started = false;
     const jobs = runner();
-    jobs.register({ id: 'note', payload, handler: () => ((started = true), new Promise<void>((resolve) => (release = resolve))) });
+    jobs.register({
+      id: 'note',
+      payload,
+      handler: () => ((started = true), new Promise<void>((resolve) => (release = resolve))),
+    });
     await jobs.start({ work: true, schedule: false });
     const id = await jobs.enqueue('note', { note: 'x' });
     await waitUntil(() => started, { what: 'the handler to start' });

@@ -52,7 +52,13 @@ export class InProcessJobRunner implements JobRunner {
   constructor(private readonly options: InProcessRunnerOptions) {
     const { db, dialect } = options.handle;
     this.#store = new JobStore(db, dialect);
-    this.#scheduler = new CronScheduler({ db, dialect, registry: this.#registry, store: this.#store, log: options.log });
+    this.#scheduler = new CronScheduler({
+      db,
+      dialect,
+      registry: this.#registry,
+      store: this.#store,
+      log: options.log,
+    });
     this.#now = options.now ?? (() => new Date());
     this.#backoff = { ...defaultBackoff, ...options.backoff };
   }
@@ -68,7 +74,14 @@ export class InProcessJobRunner implements JobRunner {
     const parsed = parseJobPayload(definition, payload);
     const now = this.#now();
     const runAt = options.startAfter && options.startAfter > now ? options.startAfter : now;
-    const jobId = await this.#store.insert({ name: id, payload: JSON.stringify(parsed), maxAttempts, runAt, now, ...(options.singletonKey !== undefined && { singletonKey: options.singletonKey }) });
+    const jobId = await this.#store.insert({
+      name: id,
+      payload: JSON.stringify(parsed),
+      maxAttempts,
+      runAt,
+      now,
+      ...(options.singletonKey !== undefined && { singletonKey: options.singletonKey }),
+    });
     if (jobId && runAt === now) this.#workSleep.wake();
     return jobId;
   }
@@ -88,10 +101,17 @@ export class InProcessJobRunner implements JobRunner {
     this.#cronSleep.wake();
     await Promise.all(this.#loops);
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.options.stopTimeoutMs ?? 10_000)));
+    const timeout = new Promise<'timeout'>(
+      (resolve) =>
+        (timer = setTimeout(() => resolve('timeout'), this.options.stopTimeoutMs ?? 10_000)),
+    );
     const outcome = await Promise.race([Promise.allSettled([...this.#running]), timeout]);
     clearTimeout(timer);
-    if (outcome === 'timeout') this.options.log.warn({ running: this.#running.size }, 'job runner stopped with handlers still running');
+    if (outcome === 'timeout')
+      this.options.log.warn(
+        { running: this.#running.size },
+        'job runner stopped with handlers still running',
+      );
   }
 
   async #workLoop(): Promise<void> {
@@ -104,7 +124,12 @@ export class InProcessJobRunner implements JobRunner {
       if (free > 0 && names.length > 0) {
         try {
           const now = this.#now();
-          claimed = await this.#store.claim({ names, now, leaseUntil: new Date(now.getTime() + leaseMs), limit: free });
+          claimed = await this.#store.claim({
+            names,
+            now,
+            leaseUntil: new Date(now.getTime() + leaseMs),
+            limit: free,
+          });
         } catch (error) {
           this.options.log.error({ error: describeJobError(error) }, 'job claim failed');
         }
@@ -118,7 +143,8 @@ export class InProcessJobRunner implements JobRunner {
       }
       // A full batch suggests more are due: claim again at once. Otherwise wait for the next
       // poll, an enqueue, or a handler finishing.
-      if (free <= 0 || claimed.length < free) await this.#workSleep.sleep(this.options.pollIntervalMs ?? 500);
+      if (free <= 0 || claimed.length < free)
+        await this.#workSleep.sleep(this.options.pollIntervalMs ?? 500);
     }
   }
 
@@ -133,20 +159,28 @@ export class InProcessJobRunner implements JobRunner {
   async #run(row: JobRow, leaseMs: number): Promise<void> {
     const token = row.lockedUntil ?? '';
     const job = { id: row.id, token };
-    const log = bindJobLog(this.options.log, { job: row.name, jobId: row.id, attempt: row.attempts });
+    const log = bindJobLog(this.options.log, {
+      job: row.name,
+      jobId: row.id,
+      attempt: row.attempts,
+    });
     const registered = this.#registry.get(row.name);
     let lease = token;
-    const renewal = setInterval(() => {
-      const now = this.#now();
-      const until = new Date(now.getTime() + leaseMs);
-      this.#store.renew({ id: row.id, token: lease, until, now }).then(
-        (held) => {
-          if (held) lease = until.toISOString();
-          else log.warn({}, 'job lease lost to another worker');
-        },
-        (error: unknown) => log.warn({ error: describeJobError(error) }, 'job lease renewal failed'),
-      );
-    }, Math.max(1, Math.floor(leaseMs / 3)));
+    const renewal = setInterval(
+      () => {
+        const now = this.#now();
+        const until = new Date(now.getTime() + leaseMs);
+        this.#store.renew({ id: row.id, token: lease, until, now }).then(
+          (held) => {
+            if (held) lease = until.toISOString();
+            else log.warn({}, 'job lease lost to another worker');
+          },
+          (error: unknown) =>
+            log.warn({ error: describeJobError(error) }, 'job lease renewal failed'),
+        );
+      },
+      Math.max(1, Math.floor(leaseMs / 3)),
+    );
     try {
       if (row.attempts > registered.maxAttempts) {
         // Its last attempt never reported back: the process running it died.
@@ -159,17 +193,27 @@ export class InProcessJobRunner implements JobRunner {
         payload = parseJobPayload(registered.definition, JSON.parse(row.payload));
       } catch (error) {
         // A payload the schema refuses will not improve with time: fail it at once.
-        await this.#store.fail({ id: row.id, token: lease, now: this.#now(), lastError: describeJobError(error) });
+        await this.#store.fail({
+          id: row.id,
+          token: lease,
+          now: this.#now(),
+          lastError: describeJobError(error),
+        });
         log.error({ error: describeJobError(error) }, 'job failed: stored payload is invalid');
         return;
       }
       try {
-        await registered.definition.handler(payload, { db: this.options.handle.db, log, attempt: row.attempts });
+        await registered.definition.handler(payload, {
+          db: this.options.handle.db,
+          log,
+          attempt: row.attempts,
+        });
       } catch (error) {
         await this.#recordFailure({ row, lease, error, log });
         return;
       }
-      if (!(await this.#store.complete({ id: row.id, token: lease, now: this.#now() }))) log.warn({}, 'job finished after its lease was lost');
+      if (!(await this.#store.complete({ id: row.id, token: lease, now: this.#now() })))
+        log.warn({}, 'job finished after its lease was lost');
       else log.info({}, 'job done');
     } catch (error) {
       log.error({ error: describeJobError(error) }, 'job outcome could not be recorded');
@@ -178,7 +222,12 @@ export class InProcessJobRunner implements JobRunner {
     }
   }
 
-  async #recordFailure(failure: { row: JobRow; lease: string; error: unknown; log: JobLog }): Promise<void> {
+  async #recordFailure(failure: {
+    row: JobRow;
+    lease: string;
+    error: unknown;
+    log: JobLog;
+  }): Promise<void> {
     const { row, lease, log } = failure;
     const lastError = describeJobError(failure.error);
     const now = this.#now();

@@ -11,7 +11,9 @@ export class InvalidJobPayloadError extends Error {
     readonly jobId: string,
     readonly issues: { path: string; code: string }[],
   ) {
-    super(`Job ${jobId}: invalid payload (${issues.map((i) => `${i.path || '(root)'}: ${i.code}`).join(', ')})`);
+    super(
+      `Job ${jobId}: invalid payload (${issues.map((i) => `${i.path || '(root)'}: ${i.code}`).join(', ')})`,
+    );
     this.name = 'InvalidJobPayloadError';
   }
 }
@@ -20,7 +22,10 @@ export class InvalidJobPayloadError extends Error {
 export function parseJobPayload<P>(definition: JobDefinition<P>, payload: unknown): P {
   const result = definition.payload.safeParse(payload);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code }));
+  const issues = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    code: issue.code,
+  }));
   throw new InvalidJobPayloadError(definition.id, issues);
 }
 

@@ -22,7 +22,8 @@ export class JobRegistry {
   add<P>(definition: JobDefinition<P>): void {
     if (this.#jobs.has(definition.id)) throw new Error(`Job ${definition.id} is registered twice`);
     const maxAttempts = definition.maxAttempts ?? 5;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Job ${definition.id}: maxAttempts must be a positive integer`);
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+      throw new Error(`Job ${definition.id}: maxAttempts must be a positive integer`);
     const cron = definition.cron === undefined ? null : parseCron(definition.cron);
     if (cron) parseJobPayload(definition, cronPayload);
     this.#jobs.set(definition.id, { definition: definition as JobDefinition, cron, maxAttempts });

@@ -4,7 +4,11 @@ import type { Db } from '../db/database.js';
 /** What a job handler gets: the database and a logger that never sees payload contents. */
 export interface JobContext {
   db: Db;
-  log: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  log: {
+    info(obj: object, msg?: string): void;
+    warn(obj: object, msg?: string): void;
+    error(obj: object, msg?: string): void;
+  };
   /** The attempt number, starting at 1. */
   attempt: number;
 }

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../test-support/test-database.js';
+import {
+  createTestDatabase,
+  describeEachDialect,
+  type TestDatabase,
+} from '../test-support/test-database.js';
 import { JobStore } from './job-store.js';
 
 describeEachDialect('job store', (dialect) => {
@@ -20,9 +24,11 @@ describeEachDialect('job store', (dialect) => {
   it('claims at most the limit, and concurrent claims never overlap', async () => {
     const now = new Date();
     const store = new JobStore(testDb.handle.db, dialect);
-    for (let n = 0; n < 30; n++) await store.insert({ name: 'count', payload: '{}', maxAttempts: 5, runAt: now, now });
+    for (let n = 0; n < 30; n++)
+      await store.insert({ name: 'count', payload: '{}', maxAttempts: 5, runAt: now, now });
     const stores = [store, new JobStore(second.db, dialect)];
-    const claim = (s: JobStore) => s.claim({ names: ['count'], now, leaseUntil: new Date(now.getTime() + 60_000), limit: 3 });
+    const claim = (s: JobStore) =>
+      s.claim({ names: ['count'], now, leaseUntil: new Date(now.getTime() + 60_000), limit: 3 });
     const batches = await Promise.all(Array.from({ length: 12 }, (_, i) => claim(stores[i % 2]!)));
     expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(3);
     const ids = batches.flat().map((row) => row.id);
@@ -34,10 +40,24 @@ describeEachDialect('job store', (dialect) => {
     const now = new Date();
     const store = new JobStore(testDb.handle.db, dialect);
     await store.insert({ name: 'count', payload: '{}', maxAttempts: 5, runAt: now, now });
-    const [first] = await store.claim({ names: ['count'], now, leaseUntil: new Date(now.getTime() + 1_000), limit: 1 });
+    const [first] = await store.claim({
+      names: ['count'],
+      now,
+      leaseUntil: new Date(now.getTime() + 1_000),
+      limit: 1,
+    });
     const later = new Date(now.getTime() + 2_000);
-    const [second] = await store.claim({ names: ['count'], now: later, leaseUntil: new Date(later.getTime() + 1_000), limit: 1 });
-    expect(await store.complete({ id: first!.id, token: first!.lockedUntil!, now: later })).toBe(false);
-    expect(await store.complete({ id: second!.id, token: second!.lockedUntil!, now: later })).toBe(true);
+    const [second] = await store.claim({
+      names: ['count'],
+      now: later,
+      leaseUntil: new Date(later.getTime() + 1_000),
+      limit: 1,
+    });
+    expect(await store.complete({ id: first!.id, token: first!.lockedUntil!, now: later })).toBe(
+      false,
+    );
+    expect(await store.complete({ id: second!.id, token: second!.lockedUntil!, now: later })).toBe(
+      true,
+    );
   });
 });

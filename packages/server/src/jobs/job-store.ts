@@ -25,7 +25,17 @@ export class JobStore {
    * that key (then it returns null). On PostgreSQL an advisory lock on the key makes the check
    * and the insert one step; on SQLite the single INSERT … SELECT … WHERE NOT EXISTS already is.
    */
-  async insert(job: { name: string; payload: string; maxAttempts: number; runAt: Date; singletonKey?: string; now: Date }, db: Db = this.db): Promise<string | null> {
+  async insert(
+    job: {
+      name: string;
+      payload: string;
+      maxAttempts: number;
+      runAt: Date;
+      singletonKey?: string;
+      now: Date;
+    },
+    db: Db = this.db,
+  ): Promise<string | null> {
     const id = randomUUID();
     const now = job.now.toISOString();
     const row = {
@@ -46,11 +56,26 @@ export class JobStore {
       return id;
     }
     const pending = (eb: ExpressionBuilder<Database, 'jobs'>) =>
-      eb.and([eb('name', '=', job.name), eb('singletonKey', '=', key), eb('status', 'in', ['queued', 'running'])]);
+      eb.and([
+        eb('name', '=', job.name),
+        eb('singletonKey', '=', key),
+        eb('status', 'in', ['queued', 'running']),
+      ]);
     if (this.dialect === 'sqlite') {
       const result = await db
         .insertInto('jobs')
-        .columns(['id', 'name', 'payload', 'status', 'attempts', 'maxAttempts', 'runAt', 'singletonKey', 'createdAt', 'updatedAt'])
+        .columns([
+          'id',
+          'name',
+          'payload',
+          'status',
+          'attempts',
+          'maxAttempts',
+          'runAt',
+          'singletonKey',
+          'createdAt',
+          'updatedAt',
+        ])
         .expression(
           db
             .selectNoFrom((eb) => [
@@ -71,7 +96,9 @@ export class JobStore {
       return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? id : null;
     }
     return db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext(${`bedside-job:${job.name}:${key}`}))`.execute(trx);
+      await sql`select pg_advisory_xact_lock(hashtext(${`bedside-job:${job.name}:${key}`}))`.execute(
+        trx,
+      );
       const existing = await trx.selectFrom('jobs').select('id').where(pending).executeTakeFirst();
       if (existing) return null;
       await trx.insertInto('jobs').values(row).execute();
@@ -84,7 +111,12 @@ export class JobStore {
    * expired (their process died). Each claim counts as an attempt, so a job that keeps crashing
    * its process still runs out of attempts.
    */
-  async claim(options: { names: string[]; now: Date; leaseUntil: Date; limit: number }): Promise<JobRow[]> {
+  async claim(options: {
+    names: string[];
+    now: Date;
+    leaseUntil: Date;
+    limit: number;
+  }): Promise<JobRow[]> {
     const now = options.now.toISOString();
     const due = (eb: ExpressionBuilder<Database, 'jobs'>) =>
       eb.and([
@@ -123,15 +155,28 @@ export class JobStore {
 
   /** Extends a lease; false when the job is no longer ours. */
   async renew(job: { id: string; token: string; until: Date; now: Date }): Promise<boolean> {
-    return this.#guardedUpdate(job, { lockedUntil: job.until.toISOString(), updatedAt: job.now.toISOString() });
+    return this.#guardedUpdate(job, {
+      lockedUntil: job.until.toISOString(),
+      updatedAt: job.now.toISOString(),
+    });
   }
 
   async complete(job: { id: string; token: string; now: Date }): Promise<boolean> {
-    return this.#guardedUpdate(job, { status: 'done', lockedUntil: null, updatedAt: job.now.toISOString() });
+    return this.#guardedUpdate(job, {
+      status: 'done',
+      lockedUntil: null,
+      updatedAt: job.now.toISOString(),
+    });
   }
 
   /** Puts a failed job back in the queue for `runAt`. */
-  async retry(job: { id: string; token: string; now: Date; runAt: Date; lastError: string }): Promise<boolean> {
+  async retry(job: {
+    id: string;
+    token: string;
+    now: Date;
+    runAt: Date;
+    lastError: string;
+  }): Promise<boolean> {
     return this.#guardedUpdate(job, {
       status: 'queued',
       lockedUntil: null,
@@ -142,10 +187,18 @@ export class JobStore {
   }
 
   async fail(job: { id: string; token: string; now: Date; lastError: string }): Promise<boolean> {
-    return this.#guardedUpdate(job, { status: 'failed', lockedUntil: null, lastError: job.lastError, updatedAt: job.now.toISOString() });
+    return this.#guardedUpdate(job, {
+      status: 'failed',
+      lockedUntil: null,
+      lastError: job.lastError,
+      updatedAt: job.now.toISOString(),
+    });
   }
 
-  async #guardedUpdate(job: { id: string; token: string }, values: Partial<JobRow>): Promise<boolean> {
+  async #guardedUpdate(
+    job: { id: string; token: string },
+    values: Partial<JobRow>,
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('jobs')
       .set(values)

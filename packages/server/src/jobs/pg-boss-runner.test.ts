@@ -27,12 +27,22 @@ describe.skipIf(Boolean(skipReason))('pg-boss job runner [postgres]', () => {
 
   function runner(options: Partial<PgBossRunnerOptions> = {}): PgBossJobRunner {
     if (testDb.database.kind !== 'postgres') throw new Error('unreachable');
-    const created = new PgBossJobRunner({ db: testDb.handle.db, databaseUrl: testDb.database.url, log: captureLog().log, pollingIntervalSeconds: 0.5, retryDelaySeconds: 1, ...options });
+    const created = new PgBossJobRunner({
+      db: testDb.handle.db,
+      databaseUrl: testDb.database.url,
+      log: captureLog().log,
+      pollingIntervalSeconds: 0.5,
+      retryDelaySeconds: 1,
+      ...options,
+    });
     runners.push(created);
     return created;
   }
   const state = async (id: string) => {
-    const result = await sql<{ state: string; output: unknown }>`select state, output from pgboss.job where id = ${id}`.execute(testDb.handle.db);
+    const result = await sql<{
+      state: string;
+      output: unknown;
+    }>`select state, output from pgboss.job where id = ${id}`.execute(testDb.handle.db);
     return result.rows[0];
   };
 
@@ -49,43 +59,58 @@ describe.skipIf(Boolean(skipReason))('pg-boss job runner [postgres]', () => {
     });
     await jobs.start({ work: true, schedule: false });
     const id = await jobs.enqueue('note', { note: 'hello' });
-    await waitUntil(async () => (await state(id!))?.state === 'completed', { what: 'the job to complete' });
+    await waitUntil(async () => (await state(id!))?.state === 'completed', {
+      what: 'the job to complete',
+    });
     expect(seen).toEqual([{ p: { note: 'hello' }, attempt: 1, orgs: 0 }]);
-    await expect(jobs.enqueue('note', { note: 1 } as unknown as { note: string })).rejects.toThrow(/invalid payload/);
+    await expect(jobs.enqueue('note', { note: 1 } as unknown as { note: string })).rejects.toThrow(
+      /invalid payload/,
+    );
   });
 
   it('de-duplicates by singleton key among pending jobs', async () => {
     const jobs = runner();
     jobs.register({ id: 'note', payload, handler: async () => undefined });
     await jobs.start({ work: false, schedule: false });
-    const results = await Promise.all(Array.from({ length: 8 }, () => jobs.enqueue('note', { note: 'x' }, { singletonKey: 'org-1' })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        jobs.enqueue('note', { note: 'x' }, { singletonKey: 'org-1' }),
+      ),
+    );
     expect(results.filter((r) => r !== null)).toHaveLength(1);
     expect(await jobs.enqueue('note', { note: 'x' }, { singletonKey: 'org-2' })).not.toBeNull();
     expect(await jobs.enqueue('note', { note: 'x' })).not.toBeNull();
   });
 
-  it('retries then fails after maxAttempts, storing no error message', { timeout: 90_000 }, async () => {
-    const capture = captureLog();
-    const attempts: number[] = [];
-    const jobs = runner({ log: capture.log });
-    jobs.register({
-      id: 'flaky',
-      payload,
-      maxAttempts: 3,
-      handler: async (_p, context) => {
-        attempts.push(context.attempt);
-        throw new TypeError(`could not reach ${phi}`);
-      },
-    });
-    await jobs.start({ work: true, schedule: false });
-    const id = await jobs.enqueue('flaky', { note: phi });
-    await waitUntil(async () => (await state(id!))?.state === 'failed', { what: 'the job to fail', timeoutMs: 60_000 });
-    expect(attempts).toEqual([1, 2, 3]);
-    const output = JSON.stringify((await state(id!))?.output);
-    expect(output).toContain('TypeError');
-    expect(output).not.toContain('Jane');
-    expect(capture.text()).not.toContain('Jane');
-  });
+  it(
+    'retries then fails after maxAttempts, storing no error message',
+    { timeout: 90_000 },
+    async () => {
+      const capture = captureLog();
+      const attempts: number[] = [];
+      const jobs = runner({ log: capture.log });
+      jobs.register({
+        id: 'flaky',
+        payload,
+        maxAttempts: 3,
+        handler: async (_p, context) => {
+          attempts.push(context.attempt);
+          throw new TypeError(`could not reach ${phi}`);
+        },
+      });
+      await jobs.start({ work: true, schedule: false });
+      const id = await jobs.enqueue('flaky', { note: phi });
+      await waitUntil(async () => (await state(id!))?.state === 'failed', {
+        what: 'the job to fail',
+        timeoutMs: 60_000,
+      });
+      expect(attempts).toEqual([1, 2, 3]);
+      const output = JSON.stringify((await state(id!))?.output);
+      expect(output).toContain('TypeError');
+      expect(output).not.toContain('Jane');
+      expect(capture.text()).not.toContain('Jane');
+    },
+  );
 
   it('never runs a job twice with two workers on the database', { timeout: 90_000 }, async () => {
     const runs = new Map<number, number>();
@@ -97,25 +122,50 @@ describe.skipIf(Boolean(skipReason))('pg-boss job runner [postgres]', () => {
     const [a, b] = [runner(), runner()];
     a.register(definition);
     b.register(definition);
-    await Promise.all([a.start({ work: true, schedule: false }), b.start({ work: true, schedule: false })]);
+    await Promise.all([
+      a.start({ work: true, schedule: false }),
+      b.start({ work: true, schedule: false }),
+    ]);
     for (let n = 0; n < 100; n++) await a.enqueue('count', { n });
     await waitUntil(() => runs.size === 100, { what: 'all 100 jobs', timeoutMs: 60_000 });
-    const completed = sql<{ count: number }>`select count(*)::int as count from pgboss.job where name = 'count' and state = 'completed'`;
-    await waitUntil(async () => (await completed.execute(testDb.handle.db)).rows[0]?.count === 100, { what: 'all 100 completions' });
+    const completed = sql<{
+      count: number;
+    }>`select count(*)::int as count from pgboss.job where name = 'count' and state = 'completed'`;
+    await waitUntil(
+      async () => (await completed.execute(testDb.handle.db)).rows[0]?.count === 100,
+      { what: 'all 100 completions' },
+    );
     expect([...runs.values()].every((count) => count === 1)).toBe(true);
   });
 
   it('registers cron definitions as pg-boss schedules in UTC', async () => {
     const jobs = runner();
-    jobs.register({ id: 'nightly', payload: z.object({}), cron: '0 3 * * *', handler: async () => undefined });
+    jobs.register({
+      id: 'nightly',
+      payload: z.object({}),
+      cron: '0 3 * * *',
+      handler: async () => undefined,
+    });
     await jobs.start({ work: false, schedule: true });
-    const schedules = await sql<{ name: string; cron: string; timezone: string }>`select name, cron, timezone from pgboss.schedule`.execute(testDb.handle.db);
+    const schedules = await sql<{
+      name: string;
+      cron: string;
+      timezone: string;
+    }>`select name, cron, timezone from pgboss.schedule`.execute(testDb.handle.db);
     expect(schedules.rows).toEqual([{ name: 'nightly', cron: '0 3 * * *', timezone: 'UTC' }]);
   });
 
   it('is what createJobRunner picks on PostgreSQL', () => {
     if (testDb.database.kind !== 'postgres') throw new Error('unreachable');
-    expect(createJobRunner({ handle: testDb.handle, log: captureLog().log, databaseUrl: testDb.database.url })).toBeInstanceOf(PgBossJobRunner);
-    expect(() => createJobRunner({ handle: testDb.handle, log: captureLog().log })).toThrow(/database URL/);
+    expect(
+      createJobRunner({
+        handle: testDb.handle,
+        log: captureLog().log,
+        databaseUrl: testDb.database.url,
+      }),
+    ).toBeInstanceOf(PgBossJobRunner);
+    expect(() => createJobRunner({ handle: testDb.handle, log: captureLog().log })).toThrow(
+      /database URL/,
+    );
   });
 });

@@ -78,10 +78,15 @@ export class PgBossJobRunner implements JobRunner {
     return this.options.db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(hashtext(${`bedside-job:${id}:${key}`}))`.execute(trx);
       const pending = await sql`select 1 from ${sql.table(`${this.#schema}.job`)}
-        where name = ${id} and singleton_key = ${key} and state in ('created', 'retry', 'active') limit 1`.execute(trx);
+        where name = ${id} and singleton_key = ${key} and state in ('created', 'retry', 'active') limit 1`.execute(
+        trx,
+      );
       if (pending.rows.length > 0) return null;
       const raw = trx.withoutPlugins();
-      const db = { executeSql: (text: string, values: unknown[]) => raw.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, values)) };
+      const db = {
+        executeSql: (text: string, values: unknown[]) =>
+          raw.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, values)),
+      };
       return boss.send(id, data, { ...send, db });
     });
   }
@@ -95,25 +100,35 @@ export class PgBossJobRunner implements JobRunner {
       max: 4,
       schedule: options.schedule,
     });
-    boss.on('error', (error) => this.options.log.error({ error: describeJobError(error) }, 'pg-boss error'));
+    boss.on('error', (error) =>
+      this.options.log.error({ error: describeJobError(error) }, 'pg-boss error'),
+    );
     await boss.start();
     this.#boss = boss;
     await this.#createQueues(boss);
     for (const registered of this.#registry.all()) {
       const { id, cron } = registered.definition;
       if (options.schedule) {
-        if (cron) await boss.schedule(id, cron, cronPayload, { tz: 'UTC', ...this.#retryOptions(registered) });
+        if (cron)
+          await boss.schedule(id, cron, cronPayload, {
+            tz: 'UTC',
+            ...this.#retryOptions(registered),
+          });
         else await boss.unschedule(id);
       }
       if (options.work) {
         const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 2;
         const worker = { id: '' };
-        worker.id = await boss.work<unknown>(id, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, async (jobs) => {
-          for (const job of jobs) await this.#run(registered, job);
-          // pg-boss 10 sleeps a full polling interval even after finding a job; a nudge makes
-          // the worker fetch again at once, so a backlog drains instead of trickling.
-          if (jobs.length > 0 && worker.id) boss.notifyWorker(worker.id);
-        });
+        worker.id = await boss.work<unknown>(
+          id,
+          { includeMetadata: true, batchSize: 1, pollingIntervalSeconds },
+          async (jobs) => {
+            for (const job of jobs) await this.#run(registered, job);
+            // pg-boss 10 sleeps a full polling interval even after finding a job; a nudge makes
+            // the worker fetch again at once, so a backlog drains instead of trickling.
+            if (jobs.length > 0 && worker.id) boss.notifyWorker(worker.id);
+          },
+        );
       }
     }
   }
@@ -125,10 +140,13 @@ export class PgBossJobRunner implements JobRunner {
    */
   async #createQueues(boss: PgBoss): Promise<void> {
     await this.options.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext('bedside-pgboss-create-queues'))`.execute(trx);
+      await sql`select pg_advisory_xact_lock(hashtext('bedside-pgboss-create-queues'))`.execute(
+        trx,
+      );
       for (const registered of this.#registry.all()) {
         const { id } = registered.definition;
-        if (!(await boss.getQueue(id))) await boss.createQueue(id, { name: id, ...this.#retryOptions(registered) });
+        if (!(await boss.getQueue(id)))
+          await boss.createQueue(id, { name: id, ...this.#retryOptions(registered) });
       }
     });
   }
@@ -155,8 +173,16 @@ export class PgBossJobRunner implements JobRunner {
     log.info({}, 'job done');
   }
 
-  #retryOptions(registered: RegisteredJob): { retryLimit: number; retryDelay: number; retryBackoff: boolean } {
-    return { retryLimit: registered.maxAttempts - 1, retryDelay: this.options.retryDelaySeconds ?? 30, retryBackoff: true };
+  #retryOptions(registered: RegisteredJob): {
+    retryLimit: number;
+    retryDelay: number;
+    retryBackoff: boolean;
+  } {
+    return {
+      retryLimit: registered.maxAttempts - 1,
+      retryDelay: this.options.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+    };
   }
 
   #started(): PgBoss {

@@ -14,7 +14,17 @@ export function createLogger(options: { level: string; destination?: Destination
       level: options.level,
       base: { service: 'bedside' },
       redact: {
-        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.token', '*.secret', '*.text', '*.body'],
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.token',
+          '*.secret',
+          '*.text',
+          '*.body',
+        ],
         censor: '[redacted]',
       },
       serializers: {

@@ -25,7 +25,11 @@ export function createMailer(mail: Config['mail']): Mailer {
       },
     };
   }
-  const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const stream = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
   let sequence = 0;
   return {
     outboxDir: mail.dir,

@@ -23,7 +23,15 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     const database = { kind: 'sqlite' as const, file: join(dir, 'test.sqlite') };
     const handle = openDatabase(database);
     await migrateToLatest(handle);
-    return { handle, dialect, database, drop: async () => { await handle.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      handle,
+      dialect,
+      database,
+      drop: async () => {
+        await handle.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `bedside_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: testEnv.postgresUrl });

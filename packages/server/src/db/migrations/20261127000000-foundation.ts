@@ -114,8 +114,16 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('hash', 'text', (c) => c.notNull())
     .addUniqueConstraint('audit_events_org_seq', ['org_id', 'seq'])
     .execute();
-  await db.schema.createIndex('audit_events_org_at').on('audit_events').columns(['org_id', 'at']).execute();
-  await db.schema.createIndex('audit_events_org_action').on('audit_events').columns(['org_id', 'action']).execute();
+  await db.schema
+    .createIndex('audit_events_org_at')
+    .on('audit_events')
+    .columns(['org_id', 'at'])
+    .execute();
+  await db.schema
+    .createIndex('audit_events_org_action')
+    .on('audit_events')
+    .columns(['org_id', 'action'])
+    .execute();
   await makeAppendOnly(db, dialect, 'audit_events');
 
   await db.schema

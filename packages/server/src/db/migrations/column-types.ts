@@ -13,7 +13,11 @@ export function columnTypes(dialect: DialectName): {
 }
 
 /** A trigger that refuses UPDATE and DELETE: append-only tables have no change path at all. */
-export async function makeAppendOnly(db: Kysely<unknown>, dialect: DialectName, table: string): Promise<void> {
+export async function makeAppendOnly(
+  db: Kysely<unknown>,
+  dialect: DialectName,
+  table: string,
+): Promise<void> {
   if (dialect === 'sqlite') {
     for (const op of ['UPDATE', 'DELETE']) {
       await sql
@@ -30,6 +34,8 @@ export async function makeAppendOnly(db: Kysely<unknown>, dialect: DialectName, 
     )
     .execute(db);
   await sql
-    .raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`)
+    .raw(
+      `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`,
+    )
     .execute(db);
 }

@@ -5,7 +5,11 @@ const TIMESTAMPTZ = 1184;
 const INT8 = 20;
 
 /** PostgreSQL through a pg pool. Timestamps come back as ISO strings and counts as numbers, as on SQLite. */
-export function createPostgresDialect(url: string): { dialect: PostgresDialect; close: () => Promise<void>; pool: pg.Pool } {
+export function createPostgresDialect(url: string): {
+  dialect: PostgresDialect;
+  close: () => Promise<void>;
+  pool: pg.Pool;
+} {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,

@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { DialectName } from '../../db/database.js';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../test-support/test-database.js';
+import {
+  createTestDatabase,
+  describeEachDialect,
+  type TestDatabase,
+} from '../../test-support/test-database.js';
 import { systemActor } from './audit-types.js';
 import { recordAuditEvent } from './record-audit-event.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
@@ -18,7 +22,12 @@ async function dropAppendOnlyTrigger(t: TestDatabase): Promise<void> {
 
 async function seed(t: TestDatabase, count: number, orgId = 'org-a'): Promise<void> {
   for (let i = 0; i < count; i += 1) {
-    await recordAuditEvent(t.handle.db, { orgId, actor: { userId: `u${i % 3}`, label: `user${i % 3}@clinic.test`, ip: '10.0.0.1' }, action: i % 2 ? 'auth.sign_in' : 'location.updated', details: { n: i } });
+    await recordAuditEvent(t.handle.db, {
+      orgId,
+      actor: { userId: `u${i % 3}`, label: `user${i % 3}@clinic.test`, ip: '10.0.0.1' },
+      action: i % 2 ? 'auth.sign_in' : 'location.updated',
+      details: { n: i },
+    });
   }
 }
 
@@ -38,14 +47,20 @@ describeEachDialect('audit chain', (dialect: DialectName) => {
 
   it('refuses UPDATE and DELETE on the table itself', async () => {
     await seed(t, 2);
-    await expect(t.handle.db.updateTable('auditEvents').set({ action: 'x' }).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      t.handle.db.updateTable('auditEvents').set({ action: 'x' }).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(t.handle.db.deleteFrom('auditEvents').execute()).rejects.toThrow(/append-only/);
   });
 
   it('names the event whose content was changed', async () => {
     await seed(t, 10);
     await dropAppendOnlyTrigger(t);
-    await t.handle.db.updateTable('auditEvents').set({ outcome: 'success', action: 'audit.exported' }).where('seq', '=', 6).execute();
+    await t.handle.db
+      .updateTable('auditEvents')
+      .set({ outcome: 'success', action: 'audit.exported' })
+      .where('seq', '=', 6)
+      .execute();
     const report = await verifyAuditChain(t.handle.db);
     expect(report.ok).toBe(false);
     expect(report.breaks[0]).toMatchObject({ orgId: 'org-a', seq: 6 });
@@ -81,7 +96,16 @@ describeEachDialect('audit chain', (dialect: DialectName) => {
   });
 
   it('keeps one unbroken chain under concurrent writers', async () => {
-    await Promise.all(Array.from({ length: 40 }, (_, i) => recordAuditEvent(t.handle.db, { orgId: 'org-c', actor: systemActor, action: 'concurrent', details: { i } })));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        recordAuditEvent(t.handle.db, {
+          orgId: 'org-c',
+          actor: systemActor,
+          action: 'concurrent',
+          details: { i },
+        }),
+      ),
+    );
     const report = await verifyAuditChain(t.handle.db, { orgId: 'org-c' });
     expect(report).toMatchObject({ ok: true, events: 40 });
   });

@@ -28,5 +28,9 @@ export interface HashedContent {
 }
 
 export function eventHash(prevHash: string, content: HashedContent): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalJson(content))
+    .digest('hex');
 }

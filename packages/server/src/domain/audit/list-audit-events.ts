@@ -17,10 +17,16 @@ export interface AuditPage {
 }
 
 /** Newest first, keyset-paginated by sequence number (the cursor is the last seq seen). */
-export async function listAuditEvents(db: DbOrTx, options: AuditFilter & { limit: number; cursor?: string }): Promise<AuditPage> {
+export async function listAuditEvents(
+  db: DbOrTx,
+  options: AuditFilter & { limit: number; cursor?: string },
+): Promise<AuditPage> {
   let query = filtered(db, options);
   if (options.cursor) query = query.where('seq', '<', Number(options.cursor));
-  const rows = await query.orderBy('seq', 'desc').limit(options.limit + 1).execute();
+  const rows = await query
+    .orderBy('seq', 'desc')
+    .limit(options.limit + 1)
+    .execute();
   const page = rows.slice(0, options.limit);
   return {
     events: page.map(toView),
@@ -29,9 +35,16 @@ export async function listAuditEvents(db: DbOrTx, options: AuditFilter & { limit
 }
 
 /** Every matching event, oldest first, a page at a time: exports stream instead of loading all. */
-export async function* iterateAuditEvents(db: DbOrTx, filter: AuditFilter): AsyncGenerator<AuditEventView> {
-  for (let afterSeq = 0; ; ) {
-    const rows = await filtered(db, filter).where('seq', '>', afterSeq).orderBy('seq').limit(500).execute();
+export async function* iterateAuditEvents(
+  db: DbOrTx,
+  filter: AuditFilter,
+): AsyncGenerator<AuditEventView> {
+  for (let afterSeq = 0; ;) {
+    const rows = await filtered(db, filter)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(500)
+      .execute();
     for (const row of rows) yield toView(row);
     if (rows.length < 500) return;
     afterSeq = rows[rows.length - 1]!.seq;
@@ -39,7 +52,13 @@ export async function* iterateAuditEvents(db: DbOrTx, filter: AuditFilter): Asyn
 }
 
 export async function listAuditActions(db: DbOrTx, orgId: string): Promise<string[]> {
-  const rows = await db.selectFrom('auditEvents').select('action').distinct().where('orgId', '=', orgId).orderBy('action').execute();
+  const rows = await db
+    .selectFrom('auditEvents')
+    .select('action')
+    .distinct()
+    .where('orgId', '=', orgId)
+    .orderBy('action')
+    .execute();
   return rows.map((r) => r.action);
 }
 

@@ -9,7 +9,11 @@ import type { AuditEntry } from './audit-types.js';
  * the change, so the change and its record commit together. The chain head row serialises
  * writers per organization (a row lock on PostgreSQL; SQLite has one writer anyway).
  */
-export async function recordAuditEvent(db: DbOrTx, entry: AuditEntry, now = new Date()): Promise<{ seq: number; hash: string }> {
+export async function recordAuditEvent(
+  db: DbOrTx,
+  entry: AuditEntry,
+  now = new Date(),
+): Promise<{ seq: number; hash: string }> {
   // The three statements below must commit together or two writers could share a previous hash.
   if (!db.isTransaction) return db.transaction().execute((tx) => recordAuditEvent(tx, entry, now));
   await db
@@ -38,7 +42,14 @@ export async function recordAuditEvent(db: DbOrTx, entry: AuditEntry, now = new 
     details: canonicalJson(entry.details ?? {}),
   };
   const hash = eventHash(head.lastHash, content);
-  await db.insertInto('auditEvents').values({ id: newId(), ...content, outcome: content.outcome, prevHash: head.lastHash, hash }).execute();
-  await db.updateTable('auditChainHeads').set({ lastHash: hash }).where('orgId', '=', entry.orgId).execute();
+  await db
+    .insertInto('auditEvents')
+    .values({ id: newId(), ...content, outcome: content.outcome, prevHash: head.lastHash, hash })
+    .execute();
+  await db
+    .updateTable('auditChainHeads')
+    .set({ lastHash: hash })
+    .where('orgId', '=', entry.orgId)
+    .execute();
   return { seq: head.lastSeq, hash };
 }

@@ -24,7 +24,10 @@ const PAGE = 1000;
  * sequence or a previous-hash mismatch), reordered events, or a truncated tail (the chain
  * head remembers more events than remain).
  */
-export async function verifyAuditChain(db: DbOrTx, options: { orgId?: string } = {}): Promise<ChainReport> {
+export async function verifyAuditChain(
+  db: DbOrTx,
+  options: { orgId?: string } = {},
+): Promise<ChainReport> {
   let heads = db.selectFrom('auditChainHeads').selectAll().orderBy('orgId');
   if (options.orgId) heads = heads.where('orgId', '=', options.orgId);
   const chainHeads = await heads.execute();
@@ -35,7 +38,7 @@ export async function verifyAuditChain(db: DbOrTx, options: { orgId?: string } =
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
     let broken: ChainBreak | undefined;
-    for (let afterSeq = 0; !broken; ) {
+    for (let afterSeq = 0; !broken;) {
       const page = await db
         .selectFrom('auditEvents')
         .selectAll()
@@ -48,12 +51,25 @@ export async function verifyAuditChain(db: DbOrTx, options: { orgId?: string } =
         events += 1;
         const at = { orgId: head.orgId, seq: event.seq, eventId: event.id };
         if (event.seq !== expectedSeq) {
-          broken = { ...at, seq: expectedSeq, eventId: null, reason: `event ${expectedSeq} is missing (next present is ${event.seq})` };
+          broken = {
+            ...at,
+            seq: expectedSeq,
+            eventId: null,
+            reason: `event ${expectedSeq} is missing (next present is ${event.seq})`,
+          };
         } else if (event.prevHash !== prevHash) {
-          broken = { ...at, reason: 'its previous-hash does not match the event before it (events removed or reordered)' };
+          broken = {
+            ...at,
+            reason:
+              'its previous-hash does not match the event before it (events removed or reordered)',
+          };
         } else {
           const { id: _id, hash, prevHash: _prev, ...content } = event;
-          if (eventHash(prevHash, content) !== hash) broken = { ...at, reason: 'its content does not match its hash (the event was changed)' };
+          if (eventHash(prevHash, content) !== hash)
+            broken = {
+              ...at,
+              reason: 'its content does not match its hash (the event was changed)',
+            };
           prevHash = hash;
         }
         if (broken) break;
@@ -63,9 +79,19 @@ export async function verifyAuditChain(db: DbOrTx, options: { orgId?: string } =
       afterSeq = page[page.length - 1]!.seq;
     }
     if (!broken && expectedSeq - 1 !== head.lastSeq) {
-      broken = { orgId: head.orgId, seq: expectedSeq, eventId: null, reason: `the chain ends at ${expectedSeq - 1} but ${head.lastSeq} events were written (tail removed)` };
+      broken = {
+        orgId: head.orgId,
+        seq: expectedSeq,
+        eventId: null,
+        reason: `the chain ends at ${expectedSeq - 1} but ${head.lastSeq} events were written (tail removed)`,
+      };
     } else if (!broken && head.lastHash !== prevHash) {
-      broken = { orgId: head.orgId, seq: head.lastSeq, eventId: null, reason: 'the last event does not match the recorded chain head' };
+      broken = {
+        orgId: head.orgId,
+        seq: head.lastSeq,
+        eventId: null,
+        reason: 'the last event does not match the recorded chain head',
+      };
     }
     if (broken) breaks.push(broken);
   }

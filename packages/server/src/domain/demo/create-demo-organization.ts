@@ -33,9 +33,17 @@ const people: { role: Role; name: string; local: string }[] = [
  * A realistic demo practice group: two offices in different time zones, six providers (clinicians)
  * and a person for every role, each with a fresh random password. All of it is fictional.
  */
-export async function createDemoOrganization(db: DbOrTx, options: { domain?: string } = {}): Promise<{ orgId: string; accounts: DemoAccount[] }> {
+export async function createDemoOrganization(
+  db: DbOrTx,
+  options: { domain?: string } = {},
+): Promise<{ orgId: string; accounts: DemoAccount[] }> {
   const domain = options.domain ?? 'demo.bedside.test';
-  const accounts: DemoAccount[] = people.map((p) => ({ role: p.role, name: p.name, email: `${p.local}@${domain}`, password: randomBytes(9).toString('base64url') }));
+  const accounts: DemoAccount[] = people.map((p) => ({
+    role: p.role,
+    name: p.name,
+    email: `${p.local}@${domain}`,
+    password: randomBytes(9).toString('base64url'),
+  }));
   const ids: string[] = [];
   for (const account of accounts) ids.push((await createUser(db, account)).id);
   const owner = { userId: ids[0]!, label: accounts[0]!.email, ip: null };
@@ -44,18 +52,42 @@ export async function createDemoOrganization(db: DbOrTx, options: { domain?: str
     ownerId: ids[0]!,
     name: 'Riverbend Family Health',
     kind: 'practice',
-    location: { name: 'Riverbend Family Health — Portland', address: '1200 NW Everett St, Suite 300', city: 'Portland', state: 'OR', zip: '97209', phone: '(503) 555-0142', fax: '(503) 555-0143', timeZone: 'America/Los_Angeles' },
+    location: {
+      name: 'Riverbend Family Health — Portland',
+      address: '1200 NW Everett St, Suite 300',
+      city: 'Portland',
+      state: 'OR',
+      zip: '97209',
+      phone: '(503) 555-0142',
+      fax: '(503) 555-0143',
+      timeZone: 'America/Los_Angeles',
+    },
   });
   await createLocation(db, {
     actor: owner,
     orgId,
-    input: { name: 'Riverbend Family Health — Denver', address: '455 Sherman St, Floor 2', city: 'Denver', state: 'CO', zip: '80203', phone: '(303) 555-0178', fax: null, timeZone: 'America/Denver' },
+    input: {
+      name: 'Riverbend Family Health — Denver',
+      address: '455 Sherman St, Floor 2',
+      city: 'Denver',
+      state: 'CO',
+      zip: '80203',
+      phone: '(303) 555-0178',
+      fax: null,
+      timeZone: 'America/Denver',
+    },
   });
   const now = new Date().toISOString();
   for (const [index, account] of accounts.entries()) {
     if (index === 0) continue;
     await addMembership(db, { orgId, userId: ids[index]!, role: account.role, now });
-    await recordAuditEvent(db, { orgId, actor: systemActor, action: 'member.role_granted', target: { type: 'user', id: ids[index]! }, details: { role: account.role, via: 'demo' } });
+    await recordAuditEvent(db, {
+      orgId,
+      actor: systemActor,
+      action: 'member.role_granted',
+      target: { type: 'user', id: ids[index]! },
+      details: { role: account.role, via: 'demo' },
+    });
   }
   return { orgId, accounts };
 }

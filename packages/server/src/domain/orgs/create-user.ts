@@ -8,7 +8,11 @@ export async function createUser(
   db: DbOrTx,
   options: { name: string; email: string; password: string; now?: Date },
 ): Promise<{ id: string }> {
-  const existing = await db.selectFrom('users').select('id').where('email', '=', options.email).executeTakeFirst();
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', options.email)
+    .executeTakeFirst();
   if (existing) throw conflict('An account with this email already exists.');
   const now = (options.now ?? new Date()).toISOString();
   const id = newId();

@@ -21,8 +21,17 @@ export interface InvitationView {
   expiresAt: string;
 }
 
-export async function listInvitations(db: DbOrTx, orgId: string, now = new Date()): Promise<InvitationView[]> {
-  const rows = await db.selectFrom('invitations').selectAll().where('orgId', '=', orgId).orderBy('createdAt', 'desc').execute();
+export async function listInvitations(
+  db: DbOrTx,
+  orgId: string,
+  now = new Date(),
+): Promise<InvitationView[]> {
+  const rows = await db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .orderBy('createdAt', 'desc')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     email: r.email,
@@ -36,9 +45,18 @@ export async function listInvitations(db: DbOrTx, orgId: string, now = new Date(
 /** Invites someone by emailed link. The link carries a token whose hash alone is stored. */
 export async function createInvitation(
   db: DbOrTx,
-  options: { actor: Actor; actorRole: Role; orgId: string; email: string; role: Role; mailer: Mailer; publicUrl: string },
+  options: {
+    actor: Actor;
+    actorRole: Role;
+    orgId: string;
+    email: string;
+    role: Role;
+    mailer: Mailer;
+    publicUrl: string;
+  },
 ): Promise<InvitationView> {
-  if (!canAssignRole(options.actorRole, null, options.role)) throw forbidden('Only an owner can invite another owner.');
+  if (!canAssignRole(options.actorRole, null, options.role))
+    throw forbidden('Only an owner can invite another owner.');
   const member = await db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.userId')
@@ -60,10 +78,31 @@ export async function createInvitation(
     .execute();
   await db
     .insertInto('invitations')
-    .values({ id, orgId: options.orgId, email: options.email, role: options.role, tokenHash: hash, status: 'pending', invitedBy: options.actor.userId ?? 'system', createdAt: now.toISOString(), expiresAt, acceptedAt: null })
+    .values({
+      id,
+      orgId: options.orgId,
+      email: options.email,
+      role: options.role,
+      tokenHash: hash,
+      status: 'pending',
+      invitedBy: options.actor.userId ?? 'system',
+      createdAt: now.toISOString(),
+      expiresAt,
+      acceptedAt: null,
+    })
     .execute();
-  const org = await db.selectFrom('organizations').select('name').where('id', '=', options.orgId).executeTakeFirstOrThrow();
-  await recordAuditEvent(db, { orgId: options.orgId, actor: options.actor, action: 'invitation.created', target: { type: 'invitation', id }, details: { role: options.role } });
+  const org = await db
+    .selectFrom('organizations')
+    .select('name')
+    .where('id', '=', options.orgId)
+    .executeTakeFirstOrThrow();
+  await recordAuditEvent(db, {
+    orgId: options.orgId,
+    actor: options.actor,
+    action: 'invitation.created',
+    target: { type: 'invitation', id },
+    details: { role: options.role },
+  });
   await options.mailer.send({
     to: options.email,
     subject: `You are invited to ${org.name} on Bedside`,
@@ -75,10 +114,20 @@ export async function createInvitation(
       `The link works once and expires in ${INVITATION_DAYS} days. If you did not expect it, ignore this mail.`,
     ].join('\n'),
   });
-  return { id, email: options.email, role: options.role, status: 'pending', createdAt: now.toISOString(), expiresAt };
+  return {
+    id,
+    email: options.email,
+    role: options.role,
+    status: 'pending',
+    createdAt: now.toISOString(),
+    expiresAt,
+  };
 }
 
-export async function revokeInvitation(db: DbOrTx, options: { actor: Actor; orgId: string; invitationId: string }): Promise<void> {
+export async function revokeInvitation(
+  db: DbOrTx,
+  options: { actor: Actor; orgId: string; invitationId: string },
+): Promise<void> {
   const result = await db
     .updateTable('invitations')
     .set({ status: 'revoked' })
@@ -87,22 +136,39 @@ export async function revokeInvitation(db: DbOrTx, options: { actor: Actor; orgI
     .where('status', '=', 'pending')
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw notFound('A pending invitation');
-  await recordAuditEvent(db, { orgId: options.orgId, actor: options.actor, action: 'invitation.revoked', target: { type: 'invitation', id: options.invitationId } });
+  await recordAuditEvent(db, {
+    orgId: options.orgId,
+    actor: options.actor,
+    action: 'invitation.revoked',
+    target: { type: 'invitation', id: options.invitationId },
+  });
 }
 
 async function pendingInvitation(db: DbOrTx, token: string) {
   const row = await db
     .selectFrom('invitations')
     .innerJoin('organizations', 'organizations.id', 'invitations.orgId')
-    .select(['invitations.id', 'invitations.orgId', 'invitations.email', 'invitations.role', 'invitations.status', 'invitations.expiresAt', 'organizations.name as orgName'])
+    .select([
+      'invitations.id',
+      'invitations.orgId',
+      'invitations.email',
+      'invitations.role',
+      'invitations.status',
+      'invitations.expiresAt',
+      'organizations.name as orgName',
+    ])
     .where('invitations.tokenHash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.status !== 'pending') throw notFound('This invitation');
-  if (row.expiresAt < new Date().toISOString()) throw new AppError('not_found', 'This invitation has expired. Ask for a new one.');
+  if (row.expiresAt < new Date().toISOString())
+    throw new AppError('not_found', 'This invitation has expired. Ask for a new one.');
   return row;
 }
 
-export async function describeInvitation(db: DbOrTx, token: string): Promise<{ email: string; orgName: string; role: Role }> {
+export async function describeInvitation(
+  db: DbOrTx,
+  token: string,
+): Promise<{ email: string; orgName: string; role: Role }> {
   const row = await pendingInvitation(db, token);
   return { email: row.email, orgName: row.orgName, role: row.role };
 }
@@ -116,19 +182,53 @@ export async function acceptInvitation(
   options: { token: string; name: string; password: string; ip: string | null },
 ): Promise<{ userId: string; orgId: string }> {
   const invitation = await pendingInvitation(db, options.token);
-  const existing = await db.selectFrom('users').select('id').where('email', '=', invitation.email).executeTakeFirst();
-  const userId = existing?.id ?? (await createUser(db, { name: options.name, email: invitation.email, password: options.password })).id;
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', invitation.email)
+    .executeTakeFirst();
+  const userId =
+    existing?.id ??
+    (
+      await createUser(db, {
+        name: options.name,
+        email: invitation.email,
+        password: options.password,
+      })
+    ).id;
   if (existing) {
-    const user = await db.selectFrom('users').select('passwordHash').where('id', '=', existing.id).executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('users')
+      .select('passwordHash')
+      .where('id', '=', existing.id)
+      .executeTakeFirstOrThrow();
     if (!(await verifyPassword(user.passwordHash, options.password))) {
-      throw new AppError('invalid_credentials', 'You already have a Bedside account: enter its password to join.');
+      throw new AppError(
+        'invalid_credentials',
+        'You already have a Bedside account: enter its password to join.',
+      );
     }
   }
   const now = new Date().toISOString();
   await addMembership(db, { orgId: invitation.orgId, userId, role: invitation.role, now });
-  await db.updateTable('invitations').set({ status: 'accepted', acceptedAt: now }).where('id', '=', invitation.id).execute();
+  await db
+    .updateTable('invitations')
+    .set({ status: 'accepted', acceptedAt: now })
+    .where('id', '=', invitation.id)
+    .execute();
   const actor: Actor = { userId, label: invitation.email, ip: options.ip };
-  await recordAuditEvent(db, { orgId: invitation.orgId, actor, action: 'invitation.accepted', target: { type: 'invitation', id: invitation.id } });
-  await recordAuditEvent(db, { orgId: invitation.orgId, actor, action: 'member.role_granted', target: { type: 'user', id: userId }, details: { role: invitation.role } });
+  await recordAuditEvent(db, {
+    orgId: invitation.orgId,
+    actor,
+    action: 'invitation.accepted',
+    target: { type: 'invitation', id: invitation.id },
+  });
+  await recordAuditEvent(db, {
+    orgId: invitation.orgId,
+    actor,
+    action: 'member.role_granted',
+    target: { type: 'user', id: userId },
+    details: { role: invitation.role },
+  });
   return { userId, orgId: invitation.orgId };
 }

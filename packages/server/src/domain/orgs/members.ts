@@ -10,11 +10,25 @@ export async function listMembers(db: DbOrTx, orgId: string): Promise<MemberView
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.userId')
-    .select(['users.id as userId', 'users.name', 'users.email', 'memberships.role', 'users.totpEnabled', 'memberships.createdAt'])
+    .select([
+      'users.id as userId',
+      'users.name',
+      'users.email',
+      'memberships.role',
+      'users.totpEnabled',
+      'memberships.createdAt',
+    ])
     .where('memberships.orgId', '=', orgId)
     .orderBy('users.name')
     .execute();
-  return rows.map((r) => ({ userId: r.userId, name: r.name, email: r.email, role: r.role, totpEnabled: r.totpEnabled === 1, joinedAt: r.createdAt }));
+  return rows.map((r) => ({
+    userId: r.userId,
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    totpEnabled: r.totpEnabled === 1,
+    joinedAt: r.createdAt,
+  }));
 }
 
 interface MemberChange {
@@ -24,13 +38,21 @@ interface MemberChange {
   userId: string;
 }
 
-export async function changeMemberRole(db: DbOrTx, options: MemberChange & { role: Role }): Promise<MemberView> {
+export async function changeMemberRole(
+  db: DbOrTx,
+  options: MemberChange & { role: Role },
+): Promise<MemberView> {
   const current = await currentRole(db, options);
   if (!canAssignRole(options.actorRole, current, options.role)) {
     throw forbidden('Only an owner can grant or remove the owner role.');
   }
   if (current === 'owner' && options.role !== 'owner') await ensureAnotherOwner(db, options.orgId);
-  await db.updateTable('memberships').set({ role: options.role }).where('orgId', '=', options.orgId).where('userId', '=', options.userId).execute();
+  await db
+    .updateTable('memberships')
+    .set({ role: options.role })
+    .where('orgId', '=', options.orgId)
+    .where('userId', '=', options.userId)
+    .execute();
   await recordAuditEvent(db, {
     orgId: options.orgId,
     actor: options.actor,
@@ -52,7 +74,11 @@ export async function removeMember(db: DbOrTx, options: MemberChange): Promise<v
     throw forbidden('Only an owner can remove an owner.');
   }
   if (current === 'owner') await ensureAnotherOwner(db, options.orgId);
-  await db.deleteFrom('memberships').where('orgId', '=', options.orgId).where('userId', '=', options.userId).execute();
+  await db
+    .deleteFrom('memberships')
+    .where('orgId', '=', options.orgId)
+    .where('userId', '=', options.userId)
+    .execute();
   await recordAuditEvent(db, {
     orgId: options.orgId,
     actor: options.actor,
@@ -63,7 +89,12 @@ export async function removeMember(db: DbOrTx, options: MemberChange): Promise<v
 }
 
 async function currentRole(db: DbOrTx, options: { orgId: string; userId: string }): Promise<Role> {
-  const row = await db.selectFrom('memberships').select('role').where('orgId', '=', options.orgId).where('userId', '=', options.userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('orgId', '=', options.orgId)
+    .where('userId', '=', options.userId)
+    .executeTakeFirst();
   if (!row) throw notFound('The member');
   return row.role;
 }
@@ -75,5 +106,6 @@ async function ensureAnotherOwner(db: DbOrTx, orgId: string): Promise<void> {
     .where('orgId', '=', orgId)
     .where('role', '=', 'owner')
     .executeTakeFirstOrThrow();
-  if (Number(count) <= 1) throw conflict('An organization needs at least one owner. Make someone else an owner first.');
+  if (Number(count) <= 1)
+    throw conflict('An organization needs at least one owner. Make someone else an owner first.');
 }

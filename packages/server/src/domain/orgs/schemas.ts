@@ -2,15 +2,24 @@ import { z } from 'zod';
 import { roles } from '../policy/policy.js';
 
 /** Input shapes shared by the HTTP API, the CLI and the demo. Unknown fields are refused. */
-export const emailSchema = z.string().trim().toLowerCase().email('Enter a valid email address.').max(254);
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email('Enter a valid email address.')
+  .max(254);
 export const passwordSchema = z
   .string()
   .min(12, 'Use at least 12 characters.')
   .max(256, 'Use at most 256 characters.');
 export const personNameSchema = z.string().trim().min(1, 'Enter a name.').max(120);
-export const roleSchema = z.enum(roles as [string, ...string[]]).transform((r) => r as (typeof roles)[number]);
+export const roleSchema = z
+  .enum(roles as [string, ...string[]])
+  .transform((r) => r as (typeof roles)[number]);
 
-export const timeZoneSchema = z.string().refine(isTimeZone, 'Choose a time zone from the list (an IANA name such as America/Chicago).');
+export const timeZoneSchema = z
+  .string()
+  .refine(isTimeZone, 'Choose a time zone from the list (an IANA name such as America/Chicago).');
 
 export function isTimeZone(zone: string): boolean {
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
@@ -32,7 +41,10 @@ export const locationInputSchema = z.strictObject({
   address: z.string().trim().min(1, 'Enter the street address.').max(200),
   city: z.string().trim().min(1, 'Enter the city.').max(100),
   state: z.string().trim().min(2, 'Enter the state.').max(50),
-  zip: z.string().trim().regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code.'),
+  zip: z
+    .string()
+    .trim()
+    .regex(/^\d{5}(-\d{4})?$/, 'Enter a 5-digit ZIP code.'),
   phone: phoneSchema,
   fax: phoneSchema.nullish(),
   timeZone: timeZoneSchema,
@@ -47,7 +59,12 @@ export const organizationInputSchema = z.strictObject({
 export const organizationSettingsSchema = z.strictObject({
   name: z.string().trim().min(1).max(160).optional(),
   requireTotp: z.boolean().optional(),
-  idleTimeoutMinutes: z.number().int().min(5, 'At least 5 minutes.').max(60, 'At most 60 minutes.').optional(),
+  idleTimeoutMinutes: z
+    .number()
+    .int()
+    .min(5, 'At least 5 minutes.')
+    .max(60, 'At most 60 minutes.')
+    .optional(),
 });
 
 export const newUserSchema = z.strictObject({

@@ -23,6 +23,11 @@ export async function setupFirstRun(
   if (!(await needsSetup(db))) throw conflict('Bedside is already set up. Sign in instead.');
   const { id: userId } = await createUser(db, options.owner);
   const actor: Actor = { userId, label: options.owner.email, ip: options.ip };
-  const { orgId } = await createOrganization(db, { actor, ownerId: userId, ...options.organization, location: options.location });
+  const { orgId } = await createOrganization(db, {
+    actor,
+    ownerId: userId,
+    ...options.organization,
+    location: options.location,
+  });
   return { userId, orgId };
 }

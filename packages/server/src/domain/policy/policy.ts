@@ -1,17 +1,49 @@
 import type { Role } from '../../db/schema.js';
 
-export const roles: readonly Role[] = ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician', 'front_desk', 'viewer'];
+export const roles: readonly Role[] = [
+  'owner',
+  'admin',
+  'marketer',
+  'compliance_officer',
+  'clinician',
+  'front_desk',
+  'viewer',
+];
 
 /**
  * Every action a member can take inside an organization, and the roles that may take it.
  * This table is the one place that decides; routes name an action, never a role.
  */
 export const permissions = {
-  'org.read': ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician', 'front_desk', 'viewer'],
+  'org.read': [
+    'owner',
+    'admin',
+    'marketer',
+    'compliance_officer',
+    'clinician',
+    'front_desk',
+    'viewer',
+  ],
   'org.update': ['owner', 'admin'],
-  'location.read': ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician', 'front_desk', 'viewer'],
+  'location.read': [
+    'owner',
+    'admin',
+    'marketer',
+    'compliance_officer',
+    'clinician',
+    'front_desk',
+    'viewer',
+  ],
   'location.manage': ['owner', 'admin'],
-  'channel.read': ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician', 'front_desk', 'viewer'],
+  'channel.read': [
+    'owner',
+    'admin',
+    'marketer',
+    'compliance_officer',
+    'clinician',
+    'front_desk',
+    'viewer',
+  ],
   'channel.manage': ['owner', 'admin'],
   'member.read': ['owner', 'admin', 'compliance_officer'],
   'member.manage': ['owner', 'admin'],
@@ -32,7 +64,11 @@ export function can(role: Role, action: Action): boolean {
  * Role changes have one more rule: only an owner grants or removes ownership, and an
  * organization always keeps at least one owner (checked by the operation, which sees the count).
  */
-export function canAssignRole(actorRole: Role, fromRole: Role | null, toRole: Role | null): boolean {
+export function canAssignRole(
+  actorRole: Role,
+  fromRole: Role | null,
+  toRole: Role | null,
+): boolean {
   if (!can(actorRole, 'member.manage')) return false;
   if (toRole === 'owner' || fromRole === 'owner') return actorRole === 'owner';
   return true;

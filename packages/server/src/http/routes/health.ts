@@ -12,16 +12,31 @@ export function healthRoutes(services: AppServices): FastifyPluginAsyncZod {
         schema: {
           tags: ['system'],
           summary: 'Process and database health',
-          response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok'), dialect: z.enum(['sqlite', 'postgres']), uptimeSeconds: z.number() }), 503: z.object({ status: z.literal('unavailable'), database: z.literal('unreachable') }) },
+          response: {
+            200: z.object({
+              status: z.literal('ok'),
+              database: z.literal('ok'),
+              dialect: z.enum(['sqlite', 'postgres']),
+              uptimeSeconds: z.number(),
+            }),
+            503: z.object({ status: z.literal('unavailable'), database: z.literal('unreachable') }),
+          },
         },
       },
       async (_request, reply) => {
         try {
           await sql`select 1`.execute(services.database.db);
-          return { status: 'ok' as const, database: 'ok' as const, dialect: services.database.dialect, uptimeSeconds: Math.round(process.uptime()) };
+          return {
+            status: 'ok' as const,
+            database: 'ok' as const,
+            dialect: services.database.dialect,
+            uptimeSeconds: Math.round(process.uptime()),
+          };
         } catch (err) {
           _request.log.error({ err }, 'health check: database unreachable');
-          return reply.status(503).send({ status: 'unavailable' as const, database: 'unreachable' as const });
+          return reply
+            .status(503)
+            .send({ status: 'unavailable' as const, database: 'unreachable' as const });
         }
       },
     );

@@ -15,7 +15,19 @@ import { setupRoutes } from './setup.js';
 /** Every API route, under /api. Each file registers one resource. */
 export function registerRoutes(services: AppServices): FastifyPluginAsync {
   return async (app) => {
-    for (const routes of [healthRoutes, setupRoutes, authRoutes, meRoutes, orgRoutes, locationRoutes, channelRoutes, memberRoutes, invitationRoutes, auditRoutes, guardRoutes]) {
+    for (const routes of [
+      healthRoutes,
+      setupRoutes,
+      authRoutes,
+      meRoutes,
+      orgRoutes,
+      locationRoutes,
+      channelRoutes,
+      memberRoutes,
+      invitationRoutes,
+      auditRoutes,
+      guardRoutes,
+    ]) {
       await app.register(routes(services));
     }
   };

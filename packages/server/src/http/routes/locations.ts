@@ -23,15 +23,40 @@ export function locationRoutes(services: AppServices): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/orgs/:orgId/locations',
-      { config: { access: { kind: 'org', action: 'location.read' } }, schema: { tags: ['locations'], summary: 'Locations (practices, offices)', params: orgParams, response: { 200: z.object({ locations: z.array(locationSchema) }) } } },
-      async (request) => ({ locations: await listLocations(services.database.db, request.params.orgId) }),
+      {
+        config: { access: { kind: 'org', action: 'location.read' } },
+        schema: {
+          tags: ['locations'],
+          summary: 'Locations (practices, offices)',
+          params: orgParams,
+          response: { 200: z.object({ locations: z.array(locationSchema) }) },
+        },
+      },
+      async (request) => ({
+        locations: await listLocations(services.database.db, request.params.orgId),
+      }),
     );
 
     app.post(
       '/orgs/:orgId/locations',
-      { config: { access: { kind: 'org', action: 'location.manage' } }, schema: { tags: ['locations'], summary: 'Add a location', params: orgParams, body: locationInputSchema, response: { 201: locationSchema } } },
+      {
+        config: { access: { kind: 'org', action: 'location.manage' } },
+        schema: {
+          tags: ['locations'],
+          summary: 'Add a location',
+          params: orgParams,
+          body: locationInputSchema,
+          response: { 201: locationSchema },
+        },
+      },
       async (request, reply) => {
-        const location = await inTransaction(services, (tx) => createLocation(tx, { actor: request.actor, orgId: request.params.orgId, input: request.body }));
+        const location = await inTransaction(services, (tx) =>
+          createLocation(tx, {
+            actor: request.actor,
+            orgId: request.params.orgId,
+            input: request.body,
+          }),
+        );
         return reply.status(201).send(location);
       },
     );
@@ -40,10 +65,23 @@ export function locationRoutes(services: AppServices): FastifyPluginAsyncZod {
       '/orgs/:orgId/locations/:locationId',
       {
         config: { access: { kind: 'org', action: 'location.manage' } },
-        schema: { tags: ['locations'], summary: 'Change or archive a location', params: locationParams, body: locationInputSchema.partial().extend({ archived: z.boolean().optional() }), response: { 200: locationSchema } },
+        schema: {
+          tags: ['locations'],
+          summary: 'Change or archive a location',
+          params: locationParams,
+          body: locationInputSchema.partial().extend({ archived: z.boolean().optional() }),
+          response: { 200: locationSchema },
+        },
       },
       async (request) =>
-        inTransaction(services, (tx) => updateLocation(tx, { actor: request.actor, orgId: request.params.orgId, locationId: request.params.locationId, changes: request.body })),
+        inTransaction(services, (tx) =>
+          updateLocation(tx, {
+            actor: request.actor,
+            orgId: request.params.orgId,
+            locationId: request.params.locationId,
+            changes: request.body,
+          }),
+        ),
     );
   };
 }

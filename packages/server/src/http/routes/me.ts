@@ -12,13 +12,26 @@ export function meRoutes(services: AppServices): FastifyPluginAsyncZod {
       '/me',
       {
         config: { access: { kind: 'session' } },
-        schema: { tags: ['profile'], summary: 'Change your name', body: z.strictObject({ name: personNameSchema }), response: { 200: z.object({ id: z.string(), name: z.string(), email: z.string() }) } },
+        schema: {
+          tags: ['profile'],
+          summary: 'Change your name',
+          body: z.strictObject({ name: personNameSchema }),
+          response: { 200: z.object({ id: z.string(), name: z.string(), email: z.string() }) },
+        },
       },
       async (request) => {
         const { user } = sessionOf(request);
         await inTransaction(services, async (tx) => {
-          await tx.updateTable('users').set({ name: request.body.name, updatedAt: new Date().toISOString() }).where('id', '=', user.id).execute();
-          await recordForEveryOrg(tx, { actor: request.actor, userId: user.id, action: 'profile.updated' });
+          await tx
+            .updateTable('users')
+            .set({ name: request.body.name, updatedAt: new Date().toISOString() })
+            .where('id', '=', user.id)
+            .execute();
+          await recordForEveryOrg(tx, {
+            actor: request.actor,
+            userId: user.id,
+            action: 'profile.updated',
+          });
         });
         return { id: user.id, name: request.body.name, email: user.email };
       },
@@ -28,11 +41,25 @@ export function meRoutes(services: AppServices): FastifyPluginAsyncZod {
       '/me/password',
       {
         config: { access: { kind: 'session' }, rateLimit: { max: 10, timeWindow: '1 minute' } },
-        schema: { tags: ['profile'], summary: 'Change your password (signs out your other sessions)', body: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema }) },
+        schema: {
+          tags: ['profile'],
+          summary: 'Change your password (signs out your other sessions)',
+          body: z.strictObject({
+            currentPassword: z.string().min(1).max(256),
+            newPassword: passwordSchema,
+          }),
+        },
       },
       async (request, reply) => {
         const session = sessionOf(request);
-        await inTransaction(services, (tx) => changePassword(tx, { actor: request.actor, userId: session.user.id, sessionId: session.sessionId, ...request.body }));
+        await inTransaction(services, (tx) =>
+          changePassword(tx, {
+            actor: request.actor,
+            userId: session.user.id,
+            sessionId: session.sessionId,
+            ...request.body,
+          }),
+        );
         return reply.status(204).send();
       },
     );

@@ -6,14 +6,26 @@ import { SESSION_COOKIE } from '../access.js';
 import type { AppServices } from '../services.js';
 
 /** Runs one domain operation in a transaction: its change and its audit events commit together. */
-export function inTransaction<T>(services: AppServices, operation: (tx: Tx) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  services: AppServices,
+  operation: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return services.database.db.transaction().execute(operation);
 }
 
-export const errorEnvelope = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }) });
+export const errorEnvelope = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
 export const orgParams = z.strictObject({ orgId: z.string().min(1).max(64) });
 
-export function setSessionCookie(reply: FastifyReply, options: { token: string; expiresAt: string; secure: boolean }): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  options: { token: string; expiresAt: string; secure: boolean },
+): void {
   void reply.setCookie(SESSION_COOKIE, options.token, {
     httpOnly: true,
     sameSite: 'strict',

@@ -25,7 +25,11 @@ export const verifyAuditJob: JobDefinition<Record<string, never>> = {
   cron: '41 3 * * *',
   async handler(_payload, { db, log }) {
     const report = await verifyAuditChain(db);
-    if (!report.ok) log.error({ breaks: report.breaks.map((b) => ({ orgId: b.orgId, seq: b.seq })) }, 'audit chain broken');
+    if (!report.ok)
+      log.error(
+        { breaks: report.breaks.map((b) => ({ orgId: b.orgId, seq: b.seq })) },
+        'audit chain broken',
+      );
     await recordAuditEvent(db, {
       orgId: SYSTEM_ORG,
       actor: systemActor,
@@ -36,4 +40,7 @@ export const verifyAuditJob: JobDefinition<Record<string, never>> = {
   },
 };
 
-export const foundationJobs: JobDefinition<Record<string, never>>[] = [purgeSessionsJob, verifyAuditJob];
+export const foundationJobs: JobDefinition<Record<string, never>>[] = [
+  purgeSessionsJob,
+  verifyAuditJob,
+];
