@@ -24,13 +24,19 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
     return {
       db,
       dialect: 'sqlite',
-      close: async () => {
+      close: once(async () => {
         await db.destroy().catch(() => undefined);
         close();
-      },
+      }),
     };
   }
   const { dialect } = createPostgresDialect(database.url);
   const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', close: once(() => db.destroy()) };
+}
+
+/** Closing twice (a shutdown path and a test teardown, say) is harmless. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
 }

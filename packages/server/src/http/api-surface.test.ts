@@ -22,7 +22,7 @@ describeEachDialect('API surface', (dialect) => {
     const res = await new TestClient(other.app).get('/api/health');
     expect(res.statusCode).toBe(503);
     expect(res.json()).toEqual({ status: 'unavailable', database: 'unreachable' });
-    await other.app.close();
+    await other.close();
   });
 
   it('publishes an OpenAPI 3.1 document describing every route', async () => {

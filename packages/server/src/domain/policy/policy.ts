@@ -10,46 +10,27 @@ export const roles: readonly Role[] = [
   'viewer',
 ];
 
+const everyone = roles;
+const managers = ['owner', 'admin'] as const;
+/** Who sees people and the audit trail: managers and the compliance officer. */
+const oversight = ['owner', 'admin', 'compliance_officer'] as const;
+
 /**
  * Every action a member can take inside an organization, and the roles that may take it.
  * This table is the one place that decides; routes name an action, never a role.
  */
 export const permissions = {
-  'org.read': [
-    'owner',
-    'admin',
-    'marketer',
-    'compliance_officer',
-    'clinician',
-    'front_desk',
-    'viewer',
-  ],
-  'org.update': ['owner', 'admin'],
-  'location.read': [
-    'owner',
-    'admin',
-    'marketer',
-    'compliance_officer',
-    'clinician',
-    'front_desk',
-    'viewer',
-  ],
-  'location.manage': ['owner', 'admin'],
-  'channel.read': [
-    'owner',
-    'admin',
-    'marketer',
-    'compliance_officer',
-    'clinician',
-    'front_desk',
-    'viewer',
-  ],
-  'channel.manage': ['owner', 'admin'],
-  'member.read': ['owner', 'admin', 'compliance_officer'],
-  'member.manage': ['owner', 'admin'],
-  'invitation.manage': ['owner', 'admin'],
-  'audit.read': ['owner', 'admin', 'compliance_officer'],
-  'audit.export': ['owner', 'admin', 'compliance_officer'],
+  'org.read': everyone,
+  'org.update': managers,
+  'location.read': everyone,
+  'location.manage': managers,
+  'channel.read': everyone,
+  'channel.manage': managers,
+  'member.read': oversight,
+  'member.manage': managers,
+  'invitation.manage': managers,
+  'audit.read': oversight,
+  'audit.export': oversight,
   'guard.check': ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician', 'front_desk'],
 } as const satisfies Record<string, readonly Role[]>;
 
