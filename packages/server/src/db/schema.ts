@@ -20,6 +20,7 @@ export interface Database {
   channels: ChannelTable;
   oauthApps: OAuthAppTable;
   oauthStates: OAuthStateTable;
+  oauthPendingAccounts: OAuthPendingAccountTable;
 }
 
 export interface OrganizationTable {
@@ -151,7 +152,8 @@ export interface CronSlotTable {
   createdAt: string;
 }
 
-export type ChannelNetwork = 'mastodon' | 'bluesky';
+export type ChannelNetwork =
+  'mastodon' | 'bluesky' | 'facebook' | 'instagram' | 'linkedin' | 'x' | 'gbp';
 export type ChannelStatus = 'connected' | 'reconnect_needed' | 'disconnected';
 
 /** A connected social account of one location. `credentialsSealed` is SecretBox output, never plain. */
@@ -195,6 +197,21 @@ export interface OAuthStateTable {
   network: ChannelNetwork;
   instanceUrl: string;
   codeVerifierSealed: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/**
+ * Accounts an OAuth login opened (Facebook Pages, LinkedIn organizations, Google locations) while
+ * the person chooses one; `accountsSealed` is SecretBox output holding their tokens. Used once.
+ */
+export interface OAuthPendingAccountTable {
+  id: string;
+  orgId: string;
+  locationId: string;
+  userId: string;
+  network: ChannelNetwork;
+  accountsSealed: string;
   createdAt: string;
   expiresAt: string;
 }

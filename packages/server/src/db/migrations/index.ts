@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../database.js';
 import * as foundation from './20261127000000-foundation.js';
 import * as channels from './20261128000000-channels.js';
+import * as networkChannels from './20261128060000-network-channels.js';
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -14,4 +15,5 @@ export interface MigrationModule {
 export const migrations: Record<string, MigrationModule> = {
   '20261127000000-foundation': foundation,
   '20261128000000-channels': channels,
+  '20261128060000-network-channels': networkChannels,
 };
