@@ -223,3 +223,8 @@ export type UserRow = Selectable<UserTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
 export type { Generated };
+
+// The providers area's tables live beside this file; declaration merging adds them here.
+import type { ProviderTables } from './providers-schema.js';
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Database extends ProviderTables {}
