@@ -1,12 +1,13 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ConsentTables } from './consents-schema.js';
+import type { ReputationTables } from './reputation-schema.js';
 
 /**
  * Table shapes as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case columns).
  * Timestamps are ISO-8601 UTC strings on both dialects; flags are 0/1 integers so SQLite and
  * PostgreSQL bind them the same way. Every tenant-owned table carries `orgId`.
  */
-export interface Database extends ConsentTables {
+export interface Database extends ReputationTables, ConsentTables {
   organizations: OrganizationTable;
   locations: LocationTable;
   users: UserTable;
