@@ -6,7 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { buildApp, type App } from './http/app.js';
 import type { AppServices } from './http/services.js';
 import { createJobRunner } from './jobs/create-job-runner.js';
-import { foundationJobs } from './jobs/definitions/index.js';
+import { jobDefinitions } from './jobs/definitions/index.js';
 import type { JobRunner } from './jobs/job-runner.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { createMailer } from './mail/create-mailer.js';
@@ -53,7 +53,7 @@ export async function startBedside(
     log,
     ...(config.database.kind === 'postgres' && { databaseUrl: config.database.url }),
   });
-  for (const definition of foundationJobs) jobs.register(definition);
+  for (const definition of jobDefinitions(services)) jobs.register(definition);
   services.jobs = jobs;
   await jobs.start({
     work: config.roles.includes('worker'),

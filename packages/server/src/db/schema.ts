@@ -22,6 +22,7 @@ export interface Database extends ReputationTables, ConsentTables {
   channels: ChannelTable;
   oauthApps: OAuthAppTable;
   oauthStates: OAuthStateTable;
+  notifications: NotificationTable;
   oauthPendingAccounts: OAuthPendingAccountTable;
 }
 
@@ -225,6 +226,24 @@ export type UserRow = Selectable<UserTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
 export type { Generated };
+
+export type NotificationEmailStatus = 'none' | 'pending' | 'sending' | 'sent' | 'failed';
+
+/** One in-app notification for one person; also the outbox row for its email copy. */
+export interface NotificationTable {
+  id: string;
+  orgId: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  emailStatus: NotificationEmailStatus;
+  emailAttempts: Generated<number>;
+  emailClaimedAt: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
 
 // The providers area's tables live beside this file; declaration merging adds them here.
 import type { ProviderTables } from './providers-schema.js';

@@ -44,6 +44,7 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
     'POST /api/orgs/:orgId/invitations': { email: 'someone@clinic.test', role: 'viewer' },
     'POST /api/invitations/:token/accept': { name: 'Someone', password: 'long enough password' },
     'POST /api/orgs/:orgId/guard/check': { text: 'Hello', kind: 'post' },
+    'POST /api/orgs/:orgId/notifications/read': { all: true },
     'POST /api/orgs/:orgId/channels/bluesky': {
       locationId: o.locationId,
       identifier: 'clinic.test',

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
+import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
+import type { ChannelConnectors } from '../domain/channels/channel-connectors.js';
+import type { Mailer } from '../mail/mailer.js';
+import type { SecretBox } from '../security/secret-box.js';
 
 /** What a job handler gets: the database and a logger that never sees payload contents. */
 export interface JobContext {
@@ -18,6 +22,15 @@ export interface JobContext {
  * a handler. Handlers must be safe to run again: a crash after the work but before the
  * acknowledgement runs the job a second time.
  */
+/** What job factories close over: the ports a handler needs beyond the database. */
+export interface JobServices {
+  config: Config;
+  mailer: Mailer;
+  box: SecretBox;
+  /** The social network connectors; the real ones when absent. */
+  connectors?: ChannelConnectors;
+}
+
 export interface JobDefinition<P = unknown> {
   id: string;
   payload: z.ZodType<P>;

@@ -31,6 +31,7 @@ export const permissions = {
   'invitation.manage': managers,
   'audit.read': oversight,
   'audit.export': oversight,
+  'notification.read': everyone,
   'guard.check': ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician', 'front_desk'],
 } as const satisfies Record<string, readonly Role[]>;
 

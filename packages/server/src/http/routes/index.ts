@@ -8,6 +8,7 @@ import { healthRoutes } from './health.js';
 import { invitationRoutes } from './invitations.js';
 import { locationRoutes } from './locations.js';
 import { memberRoutes } from './members.js';
+import { notificationRoutes } from './notifications.js';
 import { meRoutes } from './me.js';
 import { orgRoutes } from './orgs.js';
 import { setupRoutes } from './setup.js';
@@ -27,6 +28,7 @@ export function registerRoutes(services: AppServices): FastifyPluginAsync {
       invitationRoutes,
       auditRoutes,
       guardRoutes,
+      notificationRoutes,
     ]) {
       await app.register(routes(services));
     }

@@ -3,7 +3,8 @@ import { verifyAuditChain } from '../../domain/audit/verify-audit-chain.js';
 import { recordAuditEvent } from '../../domain/audit/record-audit-event.js';
 import { SYSTEM_ORG, systemActor } from '../../domain/audit/audit-types.js';
 import { purgeExpiredSessions } from '../../domain/auth/sessions.js';
-import type { JobDefinition } from '../job-runner.js';
+import type { JobDefinition, JobServices } from '../job-runner.js';
+import { notificationJobs } from '../../domain/notifications/notification-jobs.js';
 
 const noPayload = z.object({}).strict();
 
@@ -44,3 +45,11 @@ export const foundationJobs: JobDefinition<Record<string, never>>[] = [
   purgeSessionsJob,
   verifyAuditJob,
 ];
+
+/**
+ * Every background job Bedside runs. Areas whose jobs need more than the database (mail, sealed
+ * credentials, connectors) export a factory that takes the services; add one line here.
+ */
+export function jobDefinitions(services: JobServices): JobDefinition<never>[] {
+  return [...foundationJobs, ...notificationJobs(services)] as JobDefinition<never>[];
+}
