@@ -11,6 +11,7 @@ import { setSignOutReason } from '../auth/sign-out-reason';
 import { useSignOut } from '../auth/use-session';
 import { CurrentOrgContext, pickMembership, rememberedOrgId, rememberOrgId } from './current-org';
 import { IdleWarning } from './idle-warning';
+import { NotificationBell } from '../notifications/notification-bell';
 import { NavBar } from './nav-bar';
 import { NoOrganization } from './no-organization';
 import { OrgSwitcher } from './org-switcher';
@@ -85,6 +86,7 @@ export function AppLayout() {
                 current={currentOrg}
                 onSwitch={currentOrg.switchTo}
               />
+              <NotificationBell orgId={currentOrg.orgId} />
               <UserMenu user={session.user} onSignOut={() => endSession('signed-out')} />
             </Group>
           </Group>
