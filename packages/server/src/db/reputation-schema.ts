@@ -27,7 +27,7 @@ export type ReputationSourceMode = 'poll' | 'webhook' | 'import';
 export type ReputationSourceStatus = 'ok' | 'backing_off' | 'failing' | 'paused';
 export type ReputationItemKind = 'review' | 'comment' | 'mention';
 export type SentimentLabel = 'positive' | 'neutral' | 'negative' | 'mixed';
-export type Urgency = 'none' | 'elevated' | 'urgent';
+export type Urgency = 'none' | 'high' | 'critical';
 export type ReputationItemStatus = 'new' | 'assigned' | 'replied' | 'closed';
 export type ReplyStatus =
   | 'draft'
@@ -119,6 +119,8 @@ export interface ReputationItemTable {
   closedAt: string | null;
   replyPostedByHand: number;
   importId: string | null;
+  /** Opaque to Bedside: what the source's `reply` needs (migration 20261128051000). */
+  replyRef: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -6,6 +6,7 @@ import * as notifications from './20261128005000-notifications.js';
 import * as consents from './20261128030000-consents.js';
 import * as providers from './20261128040000-providers.js';
 import * as reputation from './20261128050000-reputation.js';
+import * as reputationReplyRef from './20261128051000-reputation-reply-ref.js';
 import * as networkChannels from './20261128060000-network-channels.js';
 
 export interface MigrationModule {
@@ -22,6 +23,7 @@ export const migrations: Record<string, MigrationModule> = {
   '20261128005000-notifications': notifications,
   '20261128030000-consents': consents,
   '20261128050000-reputation': reputation,
+  '20261128051000-reputation-reply-ref': reputationReplyRef,
   '20261128060000-network-channels': networkChannels,
   '20261128040000-providers': providers,
 };

@@ -1,0 +1,282 @@
+import { createHash } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { InboundItem } from '../../connectors/inbound.js';
+import type { Tx } from '../../db/database.js';
+import type {
+  ReputationItemTable,
+  ReputationSourceName,
+  SentimentLabel,
+  Urgency,
+} from '../../db/reputation-schema.js';
+import { newId } from '../../security/tokens.js';
+import { analyzeItem, inboundFindings } from './analyze-item.js';
+import { inferProvider, type IngestContext } from './ingest-context.js';
+
+/** An item from any path (poll, webhook, CSV/JSON, .eml), before storage. */
+export interface IncomingItem extends InboundItem {
+  /** Where the item belongs; the source's location when absent. */
+  locationId?: string | null;
+}
+
+export interface IngestBatch {
+  source: ReputationSourceName;
+  sourceRefId: string | null;
+  /** The source's location, used when an item names none. */
+  locationId: string | null;
+  importId: string | null;
+  items: readonly IncomingItem[];
+}
+
+/** A newly stored item that may need an alert (see alerts). */
+export interface IngestedItem {
+  id: string;
+  sentimentLabel: SentimentLabel;
+  urgency: Urgency;
+  locationId: string | null;
+}
+
+export interface IngestReport {
+  created: IngestedItem[];
+  updated: number;
+  unchanged: number;
+  deleted: number;
+}
+
+/** Rows per INSERT: under SQLite's and PostgreSQL's bound-parameter limits with ~40 columns. */
+const CHUNK = 200;
+
+/**
+ * Stores a batch of items inside the caller's transaction. Identity is (organization, source,
+ * the source's id): an item seen again with the same content changes nothing; with new content
+ * its previous text is kept as a version and it is analysed again; reported deleted, it is
+ * marked deleted (never removed: replies and notes stay attached).
+ */
+export async function ingestItems(
+  tx: Tx,
+  context: IngestContext,
+  batch: IngestBatch,
+): Promise<IngestReport> {
+  const report: IngestReport = { created: [], updated: 0, unchanged: 0, deleted: 0 };
+  const unique = new Map<string, IncomingItem>();
+  for (const item of batch.items) unique.set(item.externalId, item);
+  const all = [...unique.values()];
+  for (let i = 0; i < all.length; i += CHUNK)
+    await ingestChunk(tx, { context, batch, items: all.slice(i, i + CHUNK), report });
+  return report;
+}
+
+interface ChunkWork {
+  context: IngestContext;
+  batch: IngestBatch;
+  items: IncomingItem[];
+  report: IngestReport;
+}
+
+function contentHash(item: IncomingItem): string {
+  return createHash('sha256')
+    .update(`${item.text}\u0000${item.rating ?? ''}`)
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+async function ingestChunk(tx: Tx, work: ChunkWork): Promise<void> {
+  const { context, batch, items, report } = work;
+  const existing = await tx
+    .selectFrom('reputationItems')
+    .select(['id', 'externalId', 'contentHash', 'text', 'rating', 'version', 'deletedAt'])
+    .where('orgId', '=', context.orgId)
+    .where('source', '=', batch.source)
+    .where(
+      'externalId',
+      'in',
+      items.map((i) => i.externalId),
+    )
+    .execute();
+  const byExternal = new Map(existing.map((row) => [row.externalId, row]));
+  const now = new Date().toISOString();
+  const inserts: Insertable<ReputationItemTable>[] = [];
+  const topicRows: { itemId: string; orgId: string; topic: string; receivedAt: string }[] = [];
+
+  for (const item of items) {
+    const row = byExternal.get(item.externalId);
+    if (!row) {
+      if (item.deleted) {
+        report.unchanged += 1;
+        continue;
+      }
+      const created = newRow(context, { batch, item, now });
+      inserts.push(created);
+      for (const topic of JSON.parse(created.topics ?? '[]') as string[])
+        topicRows.push({ itemId: created.id, orgId: context.orgId, topic, receivedAt: now });
+      report.created.push({
+        id: created.id,
+        sentimentLabel: created.sentimentLabel ?? 'neutral',
+        urgency: created.urgency ?? 'none',
+        locationId: created.locationId ?? null,
+      });
+      continue;
+    }
+    if (item.deleted) {
+      if (row.deletedAt) report.unchanged += 1;
+      else {
+        await tx
+          .updateTable('reputationItems')
+          .set({ deletedAt: item.editedAt ?? now, updatedAt: now })
+          .where('orgId', '=', context.orgId)
+          .where('id', '=', row.id)
+          .execute();
+        report.deleted += 1;
+      }
+      continue;
+    }
+    if (row.contentHash === contentHash(item)) {
+      report.unchanged += 1;
+      continue;
+    }
+    await updateContent(tx, { context, row, item, now });
+    report.updated += 1;
+  }
+  for (let i = 0; i < inserts.length; i += CHUNK)
+    await tx
+      .insertInto('reputationItems')
+      .values(inserts.slice(i, i + CHUNK))
+      .execute();
+  for (let i = 0; i < topicRows.length; i += 500)
+    await tx
+      .insertInto('reputationItemTopics')
+      .values(topicRows.slice(i, i + 500))
+      .execute();
+}
+
+function analysisColumns(context: IngestContext, item: IncomingItem) {
+  const analysis = analyzeItem(item.text, item.rating);
+  const findings = inboundFindings(context.guard, item.text);
+  return {
+    sentimentScore: analysis.sentimentScore,
+    sentimentLabel: analysis.sentimentLabel,
+    topics: JSON.stringify(analysis.topics),
+    urgency: analysis.urgency,
+    urgencyReasons: JSON.stringify(analysis.urgencyReasons),
+    phiFlag: findings.length > 0 ? 1 : 0,
+    phiFindings: JSON.stringify(findings),
+  };
+}
+
+/** Negative or urgent items are due within the organization's SLA; others only if it sets one. */
+export function slaDue(
+  context: IngestContext,
+  options: { label: SentimentLabel; urgency: Urgency; receivedAt: string },
+): string | null {
+  const needsAnswer = options.label === 'negative' || options.urgency !== 'none';
+  const hours = needsAnswer ? context.slaNegativeHours : context.slaOtherHours;
+  if (hours === null) return null;
+  return new Date(Date.parse(options.receivedAt) + hours * 3_600_000).toISOString();
+}
+
+function newRow(
+  context: IngestContext,
+  input: { batch: IngestBatch; item: IncomingItem; now: string },
+): Insertable<ReputationItemTable> {
+  const { batch, item, now } = input;
+  const analysis = analysisColumns(context, item);
+  const wanted = item.locationId ?? batch.locationId;
+  const locationId = wanted && context.locationIds.has(wanted) ? wanted : null;
+  return {
+    id: newId(),
+    orgId: context.orgId,
+    sourceRefId: batch.sourceRefId,
+    source: batch.source,
+    externalId: item.externalId,
+    kind: item.kind,
+    parentExternalId: item.parentExternalId,
+    threadExternalId: item.threadExternalId,
+    url: item.url,
+    authorName: item.authorName,
+    authorHandle: item.authorHandle,
+    text: item.text,
+    rating: item.rating,
+    locationId,
+    providerId: inferProvider(context, item.text),
+    publishedAt: item.publishedAt,
+    receivedAt: now,
+    editedAt: item.editedAt,
+    deletedAt: null,
+    contentHash: contentHash(item),
+    version: 1,
+    ...analysis,
+    status: 'new',
+    assigneeId: null,
+    slaDueAt: slaDue(context, {
+      label: analysis.sentimentLabel,
+      urgency: analysis.urgency,
+      receivedAt: now,
+    }),
+    firstResponseAt: null,
+    repliedAt: null,
+    closedAt: null,
+    replyPostedByHand: 0,
+    importId: batch.importId,
+    replyRef: item.replyRef,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+async function updateContent(
+  tx: Tx,
+  input: {
+    context: IngestContext;
+    row: { id: string; text: string; rating: number | null; version: number };
+    item: IncomingItem;
+    now: string;
+  },
+): Promise<void> {
+  const { context, row, item, now } = input;
+  await tx
+    .insertInto('reputationItemVersions')
+    .values({
+      id: newId(),
+      orgId: context.orgId,
+      itemId: row.id,
+      version: row.version,
+      text: row.text,
+      rating: row.rating,
+      replacedAt: now,
+    })
+    .execute();
+  const analysis = analysisColumns(context, item);
+  await tx
+    .updateTable('reputationItems')
+    .set({
+      text: item.text,
+      rating: item.rating,
+      contentHash: contentHash(item),
+      version: row.version + 1,
+      editedAt: item.editedAt ?? now,
+      deletedAt: null,
+      ...analysis,
+      updatedAt: now,
+    })
+    .where('orgId', '=', context.orgId)
+    .where('id', '=', row.id)
+    .execute();
+  await tx.deleteFrom('reputationItemTopics').where('itemId', '=', row.id).execute();
+  const topics = JSON.parse(analysis.topics) as string[];
+  const received = await tx
+    .selectFrom('reputationItems')
+    .select('receivedAt')
+    .where('id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  if (topics.length > 0)
+    await tx
+      .insertInto('reputationItemTopics')
+      .values(
+        topics.map((topic) => ({
+          itemId: row.id,
+          orgId: context.orgId,
+          topic,
+          receivedAt: received.receivedAt,
+        })),
+      )
+      .execute();
+}
