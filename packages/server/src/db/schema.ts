@@ -1,13 +1,14 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ConsentTables } from './consents-schema.js';
 import type { ReputationTables } from './reputation-schema.js';
+import type { DispatchTables } from './dispatch-schema.js';
 
 /**
  * Table shapes as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case columns).
  * Timestamps are ISO-8601 UTC strings on both dialects; flags are 0/1 integers so SQLite and
  * PostgreSQL bind them the same way. Every tenant-owned table carries `orgId`.
  */
-export interface Database extends ReputationTables, ConsentTables {
+export interface Database extends ReputationTables, ConsentTables, DispatchTables {
   organizations: OrganizationTable;
   locations: LocationTable;
   users: UserTable;
@@ -249,3 +250,4 @@ export interface NotificationTable {
 import type { ProviderTables } from './providers-schema.js';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Database extends ProviderTables {}
+export type { PostTargetRow, PostTargetStatus } from './dispatch-schema.js';
