@@ -12,3 +12,4 @@ export {
   INSTAGRAM_MAX_HASHTAGS,
   type CountOptions,
 } from './network/count-characters.js';
+export { addUtm, campaignSlug, isFirstParty, type UtmOptions } from './network/utm.js';

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ConsentTables } from './consents-schema.js';
 import type { ReputationTables } from './reputation-schema.js';
 import type { DispatchTables } from './dispatch-schema.js';
@@ -25,6 +25,13 @@ export interface Database extends ReputationTables, ConsentTables, DispatchTable
   oauthStates: OAuthStateTable;
   notifications: NotificationTable;
   oauthPendingAccounts: OAuthPendingAccountTable;
+  posts: PostTable;
+  postVariants: PostVariantTable;
+  mediaAssets: MediaAssetTable;
+  postMedia: PostMediaTable;
+  postComments: PostCommentTable;
+  postApprovals: PostApprovalTable;
+  publishingSettings: PublishingSettingsTable;
 }
 
 export interface OrganizationTable {
@@ -179,6 +186,8 @@ export interface ChannelTable {
   createdAt: string;
   updatedAt: string;
   lastValidatedAt: string | null;
+  /** Mastodon: the instance's own text limit when known; null means the network's default. */
+  maxCharacters: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** The OAuth app Bedside registered on one instance for one organization; `appSealed` holds the client secret. */
@@ -205,6 +214,144 @@ export interface OAuthStateTable {
   expiresAt: string;
 }
 
+/**
+ * Accounts an OAuth login opened (Facebook Pages, LinkedIn organizations, Google locations) while
+ * the person chooses one; `accountsSealed` is SecretBox output holding their tokens. Used once.
+ */
+export interface OAuthPendingAccountTable {
+  id: string;
+  orgId: string;
+  locationId: string;
+  userId: string;
+  network: ChannelNetwork;
+  accountsSealed: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export type PostStatus =
+  | 'draft'
+  | 'in_review'
+  | 'approved'
+  | 'scheduled'
+  | 'publishing'
+  | 'published'
+  | 'partially_published'
+  | 'failed'
+  | 'unconfirmed'
+  | 'rejected';
+export type GuardVerdictValue = 'pass' | 'review' | 'block';
+
+/** One post: a base text, one variant per channel of its location, and its review state. */
+export interface PostTable {
+  id: string;
+  orgId: string;
+  locationId: string;
+  authorId: string;
+  /** Who saved the current version; like the author, they cannot approve it. */
+  lastEditedBy: string;
+  status: PostStatus;
+  baseText: string;
+  /** utm_campaign for the post's first-party links (a slug). */
+  campaign: string;
+  /** The author says it tells a patient's story: publishing then needs a HIPAA authorization. */
+  patientStory: number;
+  /** The guard's verdict over all variants when last submitted; null for an unsubmitted draft. */
+  guardVerdict: GuardVerdictValue | null;
+  /** Why the author published despite the guard's warnings; null when there were none. */
+  overrideJustification: string | null;
+  scheduledAt: string | null;
+  timeZone: string | null;
+  /** Increases on every edit; approvals count only for the version they saw. */
+  version: number;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The text one channel gets. `publishText` is `text` with first-party UTM parameters added. */
+export interface PostVariantTable {
+  id: string;
+  postId: string;
+  orgId: string;
+  channelId: string;
+  network: ChannelNetwork;
+  text: string;
+  publishText: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An uploaded image, re-encoded without metadata; `storageKey` names it in the MediaStore. */
+export interface MediaAssetTable {
+  id: string;
+  orgId: string;
+  uploadedBy: string;
+  mimeType: 'image/jpeg' | 'image/png' | 'image/webp';
+  width: number;
+  height: number;
+  byteSize: number;
+  sha256: string;
+  storageKey: string;
+  altText: string;
+  createdAt: string;
+}
+
+export interface PostMediaTable {
+  postId: string;
+  mediaId: string;
+  orgId: string;
+  position: number;
+}
+
+export type PostCommentKind = 'comment' | 'changes_requested' | 'rejected';
+
+/** A reviewer's note; anchored to `[anchorStart, anchorEnd)` of a variant's text when `variantId` is set. */
+export interface PostCommentTable {
+  id: string;
+  orgId: string;
+  postId: string;
+  variantId: string | null;
+  authorId: string;
+  kind: PostCommentKind;
+  body: string;
+  anchorStart: number | null;
+  anchorEnd: number | null;
+  /** The anchored text as it was when commented on. */
+  quote: string | null;
+  postVersion: number;
+  resolved: number;
+  createdAt: string;
+}
+
+export interface PostApprovalTable {
+  id: string;
+  orgId: string;
+  postId: string;
+  postVersion: number;
+  userId: string;
+  role: Role;
+  createdAt: string;
+}
+
+/** Per organization; a missing row means the defaults (see domain/posts/publishing-settings.ts). */
+export interface PublishingSettingsTable {
+  orgId: string;
+  /** JSON array of roles: one approval from each is needed. Empty: any one approver. */
+  approverRoles: string;
+  /** 0/1: the compliance officer must approve anything the guard warned about. */
+  complianceOnWarning: number;
+  /** JSON array of the practice's own website domains: only links there get UTM parameters. */
+  websiteDomains: string;
+  utmEnabled: number;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+export type PostRow = Selectable<PostTable>;
+export type PostVariantRow = Selectable<PostVariantTable>;
+export type MediaAssetRow = Selectable<MediaAssetTable>;
 /**
  * Accounts an OAuth login opened (Facebook Pages, LinkedIn organizations, Google locations) while
  * the person chooses one; `accountsSealed` is SecretBox output holding their tokens. Used once.

@@ -4,6 +4,7 @@ import * as foundation from './20261127000000-foundation.js';
 import * as channels from './20261128000000-channels.js';
 import * as dispatch from './20261128020000-dispatch.js';
 import * as notifications from './20261128005000-notifications.js';
+import * as posts from './20261128010000-posts.js';
 import * as consents from './20261128030000-consents.js';
 import * as providers from './20261128040000-providers.js';
 import * as reputation from './20261128050000-reputation.js';
@@ -22,6 +23,7 @@ export const migrations: Record<string, MigrationModule> = {
   '20261127000000-foundation': foundation,
   '20261128000000-channels': channels,
   '20261128005000-notifications': notifications,
+  '20261128010000-posts': posts,
   '20261128020000-dispatch': dispatch,
   '20261128030000-consents': consents,
   '20261128050000-reputation': reputation,

@@ -14,6 +14,8 @@ const everyone = roles;
 const managers = ['owner', 'admin'] as const;
 /** Who sees people and the audit trail: managers and the compliance officer. */
 const oversight = ['owner', 'admin', 'compliance_officer'] as const;
+/** Who writes posts: clinicians and marketers, and the people who oversee them. */
+const authors = ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician'] as const;
 
 /**
  * Every action a member can take inside an organization, and the roles that may take it.
@@ -33,6 +35,11 @@ export const permissions = {
   'audit.export': oversight,
   'notification.read': everyone,
   'guard.check': ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician', 'front_desk'],
+  'post.read': everyone,
+  'post.write': authors,
+  /** Who may ever approve; the organization's settings narrow it, and nobody approves their own post. */
+  'post.approve': ['owner', 'admin', 'compliance_officer', 'marketer', 'clinician'],
+  'post.settings': managers,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;
