@@ -5,7 +5,7 @@ import { createOrgWithRoles, type OrgWithRoles } from '../../test-support/org-wi
 import { describeEachDialect } from '../../test-support/test-database.js';
 import { createDraft } from './create-draft.js';
 import { updatePublishingSettings } from './publishing-settings.js';
-import { addTestChannel } from './test-channels.js';
+import { addTestChannel } from './test-support/test-channels.js';
 
 describeEachDialect('createDraft', (dialect) => {
   let t: TestApp;

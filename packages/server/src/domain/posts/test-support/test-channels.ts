@@ -1,6 +1,6 @@
-import type { DbOrTx } from '../../db/database.js';
-import type { ChannelNetwork } from '../../db/schema.js';
-import { newId } from '../../security/tokens.js';
+import type { DbOrTx } from '../../../db/database.js';
+import type { ChannelNetwork } from '../../../db/schema.js';
+import { newId } from '../../../security/tokens.js';
 
 /**
  * A channel row for tests that never talk to the network (composing, reviewing): the connectors'
