@@ -5,7 +5,7 @@ import {
   describeEachDialect,
   type TestDatabase,
 } from '../test-support/test-database.js';
-import { JobStore } from './job-store.js';
+import { JobStore, purgeFinishedJobs } from './job-store.js';
 
 describeEachDialect('job store', (dialect) => {
   let testDb: TestDatabase;
@@ -59,5 +59,41 @@ describeEachDialect('job store', (dialect) => {
     expect(await store.complete({ id: second!.id, token: second!.lockedUntil!, now: later })).toBe(
       true,
     );
+  });
+
+  it('purges finished jobs older than the cut-off and keeps queued, running and recent ones', async () => {
+    const store = new JobStore(testDb.handle.db, dialect);
+    const old = new Date('2026-01-01T00:00:00Z');
+    const recent = new Date();
+    const ids: Record<string, string> = {};
+    for (const [label, at] of [
+      ['oldDone', old],
+      ['oldFailed', old],
+      ['oldQueued', old],
+      ['recentDone', recent],
+    ] as const)
+      ids[label] = (await store.insert({
+        name: label,
+        payload: '{}',
+        maxAttempts: 1,
+        runAt: at,
+        now: at,
+      }))!;
+    const db = testDb.handle.db;
+    const setStatus = (id: string, status: 'done' | 'failed', at: Date) =>
+      db
+        .updateTable('jobs')
+        .set({ status, updatedAt: at.toISOString() })
+        .where('id', '=', id)
+        .execute();
+    await setStatus(ids.oldDone!, 'done', old);
+    await setStatus(ids.oldFailed!, 'failed', old);
+    await setStatus(ids.recentDone!, 'done', recent);
+
+    const cutOff = new Date(recent.getTime() - 7 * 86_400_000);
+    expect(await purgeFinishedJobs(db, cutOff)).toBe(2);
+    expect(await purgeFinishedJobs(db, cutOff)).toBe(0);
+    const left = await db.selectFrom('jobs').select('name').orderBy('name').execute();
+    expect(left.map((row) => row.name)).toEqual(['oldQueued', 'recentDone']);
   });
 });

@@ -209,3 +209,16 @@ export class JobStore {
     return Number(result.numUpdatedRows) === 1;
   }
 }
+
+/**
+ * Deletes finished jobs (done or failed) last touched before `before`, with their payloads:
+ * the queue is not an archive. Returns how many went.
+ */
+export async function purgeFinishedJobs(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('jobs')
+    .where('status', 'in', ['done', 'failed'])
+    .where('updatedAt', '<', before.toISOString())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

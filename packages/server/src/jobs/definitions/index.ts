@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../../domain/audit/record-audit-event.js';
 import { SYSTEM_ORG, systemActor } from '../../domain/audit/audit-types.js';
 import { purgeExpiredSessions } from '../../domain/auth/sessions.js';
 import type { JobDefinition, JobServices } from '../job-runner.js';
+import { purgeFinishedJobs } from '../job-store.js';
 import { notificationJobs } from '../../domain/notifications/notification-jobs.js';
 
 const noPayload = z.object({}).strict();
@@ -41,9 +42,28 @@ export const verifyAuditJob: JobDefinition<Record<string, never>> = {
   },
 };
 
+/** Finished jobs are kept a week for troubleshooting, then deleted with their payloads. */
+export const FINISHED_JOB_RETENTION_DAYS = 7;
+
+/**
+ * Deletes finished rows of the in-process queue (embedded SQLite). pg-boss archives and deletes
+ * its own on PostgreSQL, so there the `jobs` table is empty and this finds nothing.
+ */
+export const purgeFinishedJobsJob: JobDefinition<Record<string, never>> = {
+  id: 'jobs.purge-finished',
+  payload: noPayload,
+  cron: '29 4 * * *',
+  async handler(_payload, { db, log }) {
+    const before = new Date(Date.now() - FINISHED_JOB_RETENTION_DAYS * 86_400_000);
+    const removed = await purgeFinishedJobs(db, before);
+    log.info({ removed }, 'finished jobs purged');
+  },
+};
+
 export const foundationJobs: JobDefinition<Record<string, never>>[] = [
   purgeSessionsJob,
   verifyAuditJob,
+  purgeFinishedJobsJob,
 ];
 
 /**
