@@ -3,6 +3,14 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Files sent with the mail (a patient's copy of a signed form). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 export interface Mailer {

@@ -33,6 +33,17 @@ export const permissions = {
   'invitation.manage': managers,
   'audit.read': oversight,
   'audit.export': oversight,
+  /** Patient authorizations name patients: viewers do not see them (minimum necessary, 164.502(b)). */
+  'consent.read': ['owner', 'admin', 'compliance_officer', 'marketer', 'clinician', 'front_desk'],
+  /** Send a signing link or open tablet signing; the front desk does this with the patient there. */
+  'consent.request': ['owner', 'admin', 'compliance_officer', 'marketer', 'front_desk'],
+  /** Link an authorization to a post or tag media with it: whoever writes posts. */
+  'consent.link': ['owner', 'admin', 'compliance_officer', 'marketer', 'clinician'],
+  /** Form templates, paper forms, the takedown checklist. */
+  'consent.manage': oversight,
+  /** Record a written revocation: whoever receives one, so it takes effect at once. */
+  'consent.revoke': ['owner', 'admin', 'compliance_officer', 'front_desk'],
+  'consent.export': oversight,
   'notification.read': everyone,
   'guard.check': ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician', 'front_desk'],
   'post.read': everyone,
