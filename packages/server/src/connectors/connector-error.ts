@@ -9,8 +9,20 @@
 export type ConnectorErrorKind =
   'reconnect_needed' | 'rate_limited' | 'content_rejected' | 'transient';
 
-/** The networks Bedside has connectors for. */
-export type NetworkName = 'mastodon' | 'bluesky';
+/** The networks Bedside has connectors for (`gbp`: Google Business Profile, as the guard names it). */
+export type NetworkName =
+  'mastodon' | 'bluesky' | 'facebook' | 'instagram' | 'linkedin' | 'x' | 'gbp';
+
+/** How people call each network, for messages. */
+export const NETWORK_LABELS: Record<NetworkName, string> = {
+  mastodon: 'The Mastodon instance',
+  bluesky: 'Bluesky',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  linkedin: 'LinkedIn',
+  x: 'X',
+  gbp: 'Google Business Profile',
+};
 
 interface ConnectorErrorOptions {
   network: NetworkName;

@@ -40,7 +40,9 @@ export interface Connector<C, A extends ConnectorAuthorization<C>> {
 }
 
 export type ConnectorAuthorization<C> =
-  OAuthAuthorization<never, never, C> | PasswordAuthorization<never, C>;
+  | OAuthAuthorization<never, never, C>
+  | PasswordAuthorization<never, C>
+  | OAuthAccountsAuthorization<never, never, C>;
 
 /** A browser round trip: send the person to `url`, then `finish` with the code the network returns. */
 export interface OAuthAuthorization<StartOptions, FinishOptions, C> {
@@ -55,6 +57,22 @@ export interface AuthorizationStart {
   state: string;
   /** The PKCE verifier; keep it server-side with the state until `finish`. */
   codeVerifier?: string;
+}
+
+/**
+ * A browser round trip after which the person chooses what to connect: one login opens several
+ * accounts (Facebook Pages and their Instagram accounts, LinkedIn organizations, Google Business
+ * locations; X opens exactly one). Each comes with its own credentials.
+ */
+export interface OAuthAccountsAuthorization<StartOptions, FinishOptions, C> {
+  readonly kind: 'oauth_accounts';
+  start(options: StartOptions): Promise<AuthorizationStart>;
+  finish(options: FinishOptions): Promise<ConnectableAccount<C>[]>;
+}
+
+export interface ConnectableAccount<C> {
+  account: AccountInfo;
+  credentials: C;
 }
 
 /** A login with an identifier and an app-specific password, as Bluesky offers. */
@@ -83,8 +101,11 @@ export interface AccountInfo {
 
 export interface NetworkLimits {
   maxCharacters: number;
-  /** How the network counts: see `countCharacters` in @bedside/guard. */
-  counting: 'graphemes' | 'mastodon';
+  /**
+   * How the network counts: see `countCharacters` in @bedside/guard (`x`: twitter-text's weighted
+   * length; `code_points`: plain characters, as Facebook, Instagram, LinkedIn and Google count).
+   */
+  counting: 'graphemes' | 'mastodon' | 'x' | 'code_points';
   maxImages: number;
   maxImageBytes: number;
   imageMimeTypes: ReadonlyArray<string>;
@@ -95,6 +116,11 @@ export interface MediaInput {
   mimeType: string;
   /** Required by Bedside for every image: screen-reader users are patients too. */
   altText: string;
+  /**
+   * An address the network itself can fetch the image from. Instagram and Google Business Profile
+   * take images only this way (no uploads); the others upload `bytes` and ignore it.
+   */
+  publicUrl?: string;
 }
 
 export interface PublishInput {
