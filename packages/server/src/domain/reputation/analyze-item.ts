@@ -29,7 +29,13 @@ export function analyzeItem(text: string, rating: number | null): ItemAnalysis {
 }
 
 /** Finding families that are about writing, not about a person: not inbound PHI. */
-const NOT_PHI = new Set(['marketing_claim', 'network_limit', 'accessibility', 'readability', 'custom']);
+const NOT_PHI = new Set([
+  'marketing_claim',
+  'network_limit',
+  'accessibility',
+  'readability',
+  'custom',
+]);
 
 /** Inbound PHI: what the guard finds in a received review (kind 'inbound'), offsets only. */
 export function inboundFindings(guard: Guard, text: string): StoredFinding[] {
@@ -46,8 +52,10 @@ export function inboundFindings(guard: Guard, text: string): StoredFinding[] {
     }));
 }
 
-const NEGATIVE = /\b(rude|terrible|awful|worst|horrible|waited|waiting|never again|unprofessional|dirty|overcharged|ignored|disappointed|bad|painful|wrong|incompetent|lost|late)\b/gi;
-const POSITIVE = /\b(great|excellent|wonderful|friendly|kind|helpful|amazing|best|caring|professional|recommend|thank|thanks|clean|quick|love)\b/gi;
+const NEGATIVE =
+  /\b(rude|terrible|awful|worst|horrible|waited|waiting|never again|unprofessional|dirty|overcharged|ignored|disappointed|bad|painful|wrong|incompetent|lost|late)\b/gi;
+const POSITIVE =
+  /\b(great|excellent|wonderful|friendly|kind|helpful|amazing|best|caring|professional|recommend|thank|thanks|clean|quick|love)\b/gi;
 const TOPIC_CUES: Record<string, RegExp> = {
   wait_time: /\b(wait(ed|ing)?|hours? late|delay(ed)?|on time)\b/i,
   scheduling_access: /\b(appointment|schedul\w*|book(ed|ing)?|cancel(l?ed)?|reschedul\w*)\b/i,

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../../test-support/test-database.js';
+import {
+  createTestDatabase,
+  describeEachDialect,
+  type TestDatabase,
+} from '../../test-support/test-database.js';
 import { loadIngestContext } from './ingest-context.js';
 import { ingestItems, type IngestBatch } from './ingest-items.js';
 import { createTestPractice, incoming } from './reputation-test-support.js';
@@ -43,7 +47,9 @@ describeEachDialect('reputation ingest', (dialect) => {
       .orderBy('externalId')
       .execute();
     expect(rows.map((r) => r.sentimentLabel)).toEqual(['negative', 'positive']);
-    expect(JSON.parse(rows[0]!.topics)).toEqual(expect.arrayContaining(['wait_time', 'staff_manner']));
+    expect(JSON.parse(rows[0]!.topics)).toEqual(
+      expect.arrayContaining(['wait_time', 'staff_manner']),
+    );
     expect(rows[0]!.slaDueAt).not.toBeNull();
     expect(Date.parse(rows[0]!.slaDueAt!) - Date.parse(rows[0]!.receivedAt)).toBe(24 * 3_600_000);
     expect(rows[1]!.slaDueAt).toBeNull();
@@ -57,7 +63,9 @@ describeEachDialect('reputation ingest', (dialect) => {
 
   it('keeps the previous text of an edited item as a version and re-analyses it', async () => {
     await run([incoming('r1', 'Great visit, very kind nurse.', { rating: 5 })]);
-    const report = await run([incoming('r1', 'Changed my mind: billing overcharged me.', { rating: 2 })]);
+    const report = await run([
+      incoming('r1', 'Changed my mind: billing overcharged me.', { rating: 2 }),
+    ]);
     expect(report.updated).toBe(1);
     const row = await t.handle.db
       .selectFrom('reputationItems')
@@ -90,7 +98,7 @@ describeEachDialect('reputation ingest', (dialect) => {
     expect(rows[0]!.deletedAt).not.toBeNull();
   });
 
-  it('flags inbound PHI with offsets only, and attributes the location only when it is the organization\'s', async () => {
+  it("flags inbound PHI with offsets only, and attributes the location only when it is the organization's", async () => {
     const text = 'My SSN 123-45-6789 was read aloud in the waiting room.';
     await run([
       incoming('p1', text, { locationId }),
@@ -102,7 +110,11 @@ describeEachDialect('reputation ingest', (dialect) => {
       .orderBy('externalId')
       .execute();
     expect(rows[0]!.phiFlag).toBe(1);
-    const findings = JSON.parse(rows[0]!.phiFindings) as { start: number; end: number; category: string }[];
+    const findings = JSON.parse(rows[0]!.phiFindings) as {
+      start: number;
+      end: number;
+      category: string;
+    }[];
     expect(findings.some((f) => f.category === 'ssn')).toBe(true);
     expect(rows[0]!.phiFindings).not.toContain('6789');
     expect(rows[0]!.locationId).toBe(locationId);
@@ -112,7 +124,10 @@ describeEachDialect('reputation ingest', (dialect) => {
 
   it('escalates urgent language whatever the rating', async () => {
     await run([incoming('u1', 'I will call my lawyer about this HIPAA violation.', { rating: 4 })]);
-    const row = await t.handle.db.selectFrom('reputationItems').selectAll().executeTakeFirstOrThrow();
+    const row = await t.handle.db
+      .selectFrom('reputationItems')
+      .selectAll()
+      .executeTakeFirstOrThrow();
     expect(row.urgency).toBe('high');
     expect(JSON.parse(row.urgencyReasons)).toEqual(expect.arrayContaining(['legal_threat']));
     expect(row.slaDueAt).not.toBeNull();

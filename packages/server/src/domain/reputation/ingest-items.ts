@@ -30,6 +30,10 @@ export interface IngestBatch {
 /** A newly stored item that may need an alert (see alerts). */
 export interface IngestedItem {
   id: string;
+  source: ReputationSourceName;
+  kind: IncomingItem['kind'];
+  rating: number | null;
+  publishedAt: string | null;
   sentimentLabel: SentimentLabel;
   urgency: Urgency;
   locationId: string | null;
@@ -110,6 +114,10 @@ async function ingestChunk(tx: Tx, work: ChunkWork): Promise<void> {
         topicRows.push({ itemId: created.id, orgId: context.orgId, topic, receivedAt: now });
       report.created.push({
         id: created.id,
+        source: batch.source,
+        kind: item.kind,
+        rating: item.rating,
+        publishedAt: item.publishedAt,
         sentimentLabel: created.sentimentLabel ?? 'neutral',
         urgency: created.urgency ?? 'none',
         locationId: created.locationId ?? null,

@@ -28,7 +28,11 @@ export async function createTestPractice(
 }
 
 /** An inbound item with the given id and text; everything else empty. */
-export function incoming(externalId: string, text: string, extra: Partial<IncomingItem> = {}): IncomingItem {
+export function incoming(
+  externalId: string,
+  text: string,
+  extra: Partial<IncomingItem> = {},
+): IncomingItem {
   return {
     externalId,
     kind: 'review',
