@@ -60,7 +60,7 @@ export async function linkPostAuthorization(
       })
       .onConflict((oc) => oc.columns(['postId', 'authorizationId']).doNothing())
       .executeTakeFirst();
-    if (Number(inserted.numInsertedRows ?? 0) === 0) return;
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
     await recordAuditEvent(tx, {
       orgId: options.orgId,
       actor: options.actor,
@@ -124,7 +124,7 @@ export async function tagMedia(
       })
       .onConflict((oc) => oc.columns(['mediaId', 'authorizationId']).doNothing())
       .executeTakeFirst();
-    if (Number(inserted.numInsertedRows ?? 0) === 0) return;
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
     await recordAuditEvent(tx, {
       orgId: options.orgId,
       actor: options.actor,

@@ -69,6 +69,15 @@ export async function seedSignedAuthorization(
   org: SeededOrg,
   overrides: Partial<RequestInput> = {},
 ): Promise<string> {
+  return (await seedSigned(db, org, overrides)).id;
+}
+
+/** Like seedSignedAuthorization, with the revocation token read from the patient's copy. */
+export async function seedSigned(
+  db: DbOrTx,
+  org: SeededOrg,
+  overrides: Partial<RequestInput> = {},
+): Promise<{ id: string; revocationToken: string; mails: MailMessage[] }> {
   const mailer = captureMailer();
   const requested = await requestAuthorization(db, {
     actor: org.actor,
@@ -88,7 +97,9 @@ export async function seedSignedAuthorization(
     actor: { userId: null, label: 'patient', ip: null },
     mail: { mailer, publicUrl },
   });
-  return requested.authorizationId;
+  const copy = mailer.sent.find((m) => m.attachments?.length);
+  const revocationToken = /\/revoke\/([A-Za-z0-9_-]+)/.exec(copy?.text ?? '')?.[1] ?? '';
+  return { id: requested.authorizationId, revocationToken, mails: mailer.sent };
 }
 
 /** A post with one variant per network (each on its own channel row), optionally with an image. */
