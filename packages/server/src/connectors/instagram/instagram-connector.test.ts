@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MediaInput } from '../connector.js';
+import { networkEndpoints } from '../network-endpoints.js';
+import { approveOnFake, caught } from '../test-support/caught.js';
+import { useLoopbackOnlyNetwork } from '../test-support/loopback-only.js';
+import {
+  INSTAGRAM_DAILY_POSTS,
+  startInstagramFake,
+  type InstagramFake,
+} from '../test-support/meta-fake.js';
+import { testPng } from '../test-support/test-image.js';
+import { createInstagramConnector, type InstagramConnector } from './instagram-connector.js';
+
+const image = (name = 'a'): MediaInput => ({
+  bytes: testPng(),
+  mimeType: 'image/jpeg',
+  altText: `Photo ${name}`,
+  publicUrl: `https://media.example.com/${name}.jpg`,
+});
+
+describe('Instagram connector against the Graph API contract fake', () => {
+  useLoopbackOnlyNetwork();
+  let fake: InstagramFake;
+  let instagram: InstagramConnector;
+  beforeEach(async () => {
+    fake = await startInstagramFake();
+    instagram = createInstagramConnector({
+      endpoints: networkEndpoints(fake.endpoints).meta,
+      client: fake.client,
+      timeoutMs: 400,
+      containerPollMs: 5,
+    });
+  });
+  afterEach(async () => fake.close());
+
+  it('Facebook Login lists only Pages that have an Instagram professional account', async () => {
+    const redirectUri = 'http://localhost:3000/cb';
+    const start = await instagram.authorize.start({ redirectUri });
+    expect(new URL(start.url).searchParams.get('scope')).toContain('instagram_content_publish');
+    const callback = await approveOnFake(start.url);
+    const accounts = await instagram.authorize.finish({
+      redirectUri,
+      code: callback.searchParams.get('code') ?? '',
+      codeVerifier: undefined,
+    });
+    expect(accounts.map((a) => a.account.handle)).toEqual(['@mainstclinic']);
+    expect(accounts[0]?.credentials).toEqual(fake.credentials);
+  });
+
+  it('container → status (IN_PROGRESS, FINISHED) → media_publish, with the caption and alt text', async () => {
+    const post = await instagram.publish(fake.credentials, {
+      text: 'Flu shots #health',
+      media: [image()],
+      idempotencyKey: 'k',
+    });
+    expect(post.url).toBe(`https://www.instagram.com/p/${post.remoteId}/`);
+    const paths = fake.requests.map((r) => `${r.method} ${r.path.replace(/\d{5,}/g, ':id')}`);
+    expect(paths).toEqual([
+      'GET /v23.0/:id/content_publishing_limit',
+      'POST /v23.0/:id/media',
+      'GET /v23.0/:id',
+      'GET /v23.0/:id',
+      'POST /v23.0/:id/media_publish',
+      'GET /v23.0/:id',
+    ]);
+    expect(fake.requests[1]?.body).toContain('alt_text=Photo+a');
+    await expect(instagram.fetchMetrics(fake.credentials, post.remoteId)).resolves.toMatchObject({
+      likes: 7,
+      replies: 2,
+    });
+  });
+
+  it('several images become a carousel', async () => {
+    await instagram.publish(fake.credentials, {
+      text: 'Tour',
+      media: [image('a'), image('b')],
+      idempotencyKey: 'k',
+    });
+    expect(fake.posts()).toMatchObject([{ text: 'Tour', mediaCount: 2 }]);
+  });
+
+  it('no image, no public address, no alt text: content_rejected before anything is sent', async () => {
+    for (const media of [
+      [],
+      [{ ...image(), publicUrl: undefined }],
+      [{ ...image(), altText: ' ' }],
+    ])
+      await expect(
+        instagram.publish(fake.credentials, { text: 'x', media, idempotencyKey: 'k' }),
+      ).rejects.toMatchObject({ kind: 'content_rejected' });
+    expect(fake.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
+  it('a container that ends in ERROR and a caption Instagram refuses are content_rejected with its reason', async () => {
+    await expect(
+      instagram.publish(fake.credentials, {
+        text: 'x',
+        media: [{ ...image(), publicUrl: 'https://media.example.com/broken.jpg' }],
+        idempotencyKey: 'k',
+      }),
+    ).rejects.toMatchObject({
+      kind: 'content_rejected',
+      reason: expect.stringContaining('could not use the image'),
+    });
+    const tags = Array.from({ length: 31 }, (_, i) => `#tag${i}`).join(' ');
+    await expect(
+      instagram.publish(fake.credentials, { text: tags, media: [image()], idempotencyKey: 'k' }),
+    ).rejects.toMatchObject({
+      kind: 'content_rejected',
+      reason: 'The caption has more than 30 hashtags.',
+    });
+    expect(fake.publishCount()).toBe(0);
+  });
+
+  it('the 50-posts-a-day limit: rate_limited until the oldest post in the window turns 24 hours old', async () => {
+    fake.usePublishingQuota(INSTAGRAM_DAILY_POSTS, 20);
+    const error = await caught(
+      instagram.publish(fake.credentials, {
+        text: 'One more',
+        media: [image()],
+        idempotencyKey: 'k',
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'rate_limited' });
+    expect(error.retryAfterSeconds).toBeGreaterThan(4 * 3600 - 60);
+    expect(error.retryAfterSeconds).toBeLessThanOrEqual(4 * 3600);
+    expect(fake.requests.some((r) => r.path.endsWith('/media_publish'))).toBe(false);
+  });
+
+  it('the fake refuses the 51st post itself (code 9 / 2207042) and the connector maps it to rate_limited', async () => {
+    fake.usePublishingQuota(INSTAGRAM_DAILY_POSTS - 1);
+    await instagram.publish(fake.credentials, {
+      text: 'Fiftieth',
+      media: [image()],
+      idempotencyKey: 'a',
+    });
+    // Another client published meanwhile: the quota check passed, media_publish refuses.
+    fake.failNext(`GET /v23.0/:id/content_publishing_limit`, {
+      status: 200,
+      body: { data: [{ quota_usage: 0, config: { quota_total: 50, quota_duration: 86400 } }] },
+    });
+    const error = await caught(
+      instagram.publish(fake.credentials, {
+        text: 'Fifty-first',
+        media: [image()],
+        idempotencyKey: 'b',
+      }),
+    );
+    expect(error).toMatchObject({ kind: 'rate_limited', status: 400, retryAfterSeconds: 3600 });
+    expect(fake.publishCount()).toBe(1);
+  });
+
+  it('expired token → reconnect_needed; throttling → rate_limited; 5xx and timeouts → transient', async () => {
+    fake.failNext(fake.publishRoute, fake.replies.rateLimited(120));
+    await expect(
+      instagram.publish(fake.credentials, { text: 'a', media: [image()], idempotencyKey: 'k' }),
+    ).rejects.toMatchObject({
+      kind: 'rate_limited',
+      retryAfterSeconds: 120,
+    });
+    fake.failNext(fake.publishRoute, fake.replies.serverError());
+    await expect(
+      instagram.publish(fake.credentials, { text: 'b', media: [image()], idempotencyKey: 'k' }),
+    ).rejects.toMatchObject({
+      kind: 'transient',
+    });
+    const since = new Date();
+    fake.delay(fake.publishRoute, 1_000);
+    await expect(
+      instagram.publish(fake.credentials, { text: 'Late', media: [image()], idempotencyKey: 'k' }),
+    ).rejects.toMatchObject({
+      kind: 'transient',
+      reason: 'Instagram did not answer in time.',
+    });
+    await expect(
+      instagram.findRecent(fake.credentials, { since, text: 'Late' }),
+    ).resolves.toMatchObject({
+      remoteId: fake.posts()[0]?.id,
+    });
+    fake.expireToken();
+    await expect(instagram.validate(fake.credentials)).rejects.toMatchObject({
+      kind: 'reconnect_needed',
+    });
+  });
+
+  it('delete is not offered by Instagram: content_rejected telling the person to remove it by hand', async () => {
+    await expect(instagram.delete(fake.credentials, '123')).rejects.toMatchObject({
+      kind: 'content_rejected',
+      status: 405,
+      reason: expect.stringContaining('Instagram app'),
+    });
+  });
+});
