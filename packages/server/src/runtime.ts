@@ -5,6 +5,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp, type App } from './http/app.js';
 import type { AppServices } from './http/services.js';
+import { startDispatcher } from './domain/dispatch/start-dispatcher.js';
 import { createJobRunner } from './jobs/create-job-runner.js';
 import { jobDefinitions } from './jobs/definitions/index.js';
 import type { JobRunner } from './jobs/job-runner.js';
@@ -59,6 +60,7 @@ export async function startBedside(
     work: config.roles.includes('worker'),
     schedule: config.roles.includes('scheduler'),
   });
+  const dispatcher = config.roles.includes('worker') ? startDispatcher(services) : null;
 
   let app: App | null = null;
   let url: string | null = null;
@@ -74,6 +76,7 @@ export async function startBedside(
     url,
     async stop() {
       await app?.close();
+      await dispatcher?.stop();
       await jobs.stop();
       await database.close();
     },

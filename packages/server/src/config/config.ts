@@ -39,6 +39,8 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  BEDSIDE_DISPATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  BEDSIDE_DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: z
@@ -61,6 +63,8 @@ export interface Config {
   roles: ProcessRole[];
   logLevel: z.infer<typeof envSchema>['BEDSIDE_LOG_LEVEL'];
   trustProxy: boolean;
+  /** Publishing workers: how long a claim on a post target lasts, and how many publish at once. */
+  dispatch: { leaseSeconds: number; concurrency: number };
   mail:
     | {
         kind: 'smtp';
@@ -129,6 +133,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     roles: e.BEDSIDE_ROLES,
     logLevel: e.BEDSIDE_LOG_LEVEL,
     trustProxy: e.BEDSIDE_TRUST_PROXY,
+    dispatch: {
+      leaseSeconds: e.BEDSIDE_DISPATCH_LEASE_SECONDS,
+      concurrency: e.BEDSIDE_DISPATCH_CONCURRENCY,
+    },
     mail: e.SMTP_HOST
       ? {
           kind: 'smtp',

@@ -1,0 +1,125 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { InterruptibleSleep } from '../../jobs/interruptible-sleep.js';
+import { resumeReconnectedChannels } from './channel-pause.js';
+import { claimDueTargets } from './claim-targets.js';
+import type { DispatchDeps } from './dispatch-deps.js';
+import { publishTarget, type TargetOutcome } from './publish-target.js';
+import { sweepStuckTargets } from './sweep-stuck-targets.js';
+
+export interface DispatcherOptions {
+  /** Targets published at the same time by this process (default 16). */
+  concurrency?: number;
+  /** How long a claim holds a target (default 5 min): longer than any publish call can take. */
+  leaseMs?: number;
+  /** How often an idle dispatcher looks for due targets (default 250 ms). */
+  pollMs?: number;
+  /** How often it looks for stuck targets and reconnected channels (default 30 s). */
+  sweepMs?: number;
+  /** Called after each target, for benchmarks and tests. */
+  onOutcome?: (outcome: TargetOutcome, targetId: string) => void;
+}
+
+/** A worker name unique across processes and restarts: host, pid and a random tail. */
+export function dispatchWorkerName(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * The publishing loop of one worker process: claims due targets (each by exactly one worker, see
+ * claimDueTargets), publishes them concurrently, and every `sweepMs` recovers targets whose worker
+ * died and resumes channels that were reconnected. On embedded SQLite (one process) it recovers
+ * every orphaned target at start instead of waiting for their leases to run out.
+ */
+export class Dispatcher {
+  readonly #running = new Set<Promise<void>>();
+  readonly #sleep = new InterruptibleSleep();
+  #loop: Promise<void> | undefined;
+  #stopping = false;
+  #lastSweep = 0;
+
+  constructor(
+    private readonly deps: DispatchDeps,
+    private readonly options: DispatcherOptions = {},
+  ) {}
+
+  start(): void {
+    if (this.#loop) return;
+    this.#loop = this.#run();
+  }
+
+  /** Wakes an idle loop: something was just scheduled or resumed. */
+  wake(): void {
+    this.#sleep.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#sleep.wake();
+    await this.#loop;
+    await Promise.allSettled([...this.#running]);
+  }
+
+  async #run(): Promise<void> {
+    const leaseMs = this.options.leaseMs ?? 300_000;
+    if (this.deps.dialect === 'sqlite') await this.#maintain(leaseMs, true);
+    while (!this.#stopping) {
+      const now = this.#now();
+      if (now.getTime() - this.#lastSweep >= (this.options.sweepMs ?? 30_000))
+        await this.#maintain(leaseMs, false);
+      const free = (this.options.concurrency ?? 16) - this.#running.size;
+      let claimed = 0;
+      if (free > 0) {
+        try {
+          const targets = await claimDueTargets(this.deps.db, {
+            dialect: this.deps.dialect,
+            owner: this.deps.owner,
+            now,
+            leaseUntil: new Date(now.getTime() + leaseMs),
+            limit: free,
+          });
+          claimed = targets.length;
+          for (const target of targets) {
+            const run = publishTarget(this.deps, target)
+              .then(
+                (outcome) => this.options.onOutcome?.(outcome, target.id),
+                (error: unknown) =>
+                  this.deps.log.error(
+                    { targetId: target.id, error: error instanceof Error ? error.name : 'unknown' },
+                    'dispatch could not record an outcome',
+                  ),
+              )
+              .finally(() => {
+                this.#running.delete(run);
+                this.#sleep.wake();
+              });
+            this.#running.add(run);
+          }
+        } catch (error) {
+          this.deps.log.error(
+            { error: error instanceof Error ? error.message : 'unknown' },
+            'dispatch claim failed',
+          );
+        }
+      }
+      if (free <= 0 || claimed < free) await this.#sleep.sleep(this.options.pollMs ?? 250);
+    }
+  }
+
+  async #maintain(leaseMs: number, ignoreLeases: boolean): Promise<void> {
+    this.#lastSweep = this.#now().getTime();
+    try {
+      await sweepStuckTargets(this.deps, { leaseMs, ignoreLeases });
+      await resumeReconnectedChannels(this.deps.db, this.#now());
+    } catch (error) {
+      this.deps.log.error(
+        { error: error instanceof Error ? error.message : 'unknown' },
+        'dispatch sweep failed',
+      );
+    }
+  }
+
+  #now(): Date {
+    return this.deps.now ? this.deps.now() : new Date();
+  }
+}

@@ -1,0 +1,54 @@
+import type { Tx } from '../../db/database.js';
+import type { PostStatus } from '../../db/schema.js';
+
+/** The statuses dispatch writes; a post in any other (returned to draft, say) is left alone. */
+const DISPATCH_MANAGED: PostStatus[] = [
+  'scheduled',
+  'publishing',
+  'published',
+  'partially_published',
+  'failed',
+  'unconfirmed',
+];
+
+/**
+ * A post's status from its targets: `publishing` while any is in flight, `scheduled` while any
+ * waits, then `unconfirmed` if any needs a person to check, `published` when all went out,
+ * `failed` when none did, `partially_published` otherwise. Canceled targets do not count;
+ * deleted ones and those awaiting manual removal count as published (they did go out).
+ */
+export function aggregatePostStatus(statuses: readonly string[]): PostStatus | undefined {
+  const live = statuses.filter((s) => s !== 'canceled');
+  if (live.length === 0) return undefined;
+  if (live.includes('publishing')) return 'publishing';
+  if (live.some((s) => s === 'queued' || s === 'paused')) return 'scheduled';
+  if (live.includes('unconfirmed')) return 'unconfirmed';
+  const out = live.filter((s) => s === 'published' || s === 'deleted' || s === 'removal_needed');
+  if (out.length === live.length) return 'published';
+  if (out.length === 0) return 'failed';
+  return 'partially_published';
+}
+
+/** Recomputes and stores the post's status inside the caller's transaction; returns it. */
+export async function refreshPostStatus(
+  tx: Tx,
+  options: { orgId: string; postId: string; now: Date },
+): Promise<PostStatus | undefined> {
+  const rows = await tx
+    .selectFrom('postTargets')
+    .select('status')
+    .where('orgId', '=', options.orgId)
+    .where('postId', '=', options.postId)
+    .execute();
+  const status = aggregatePostStatus(rows.map((r) => r.status));
+  if (!status) return undefined;
+  await tx
+    .updateTable('posts')
+    .set({ status, updatedAt: options.now.toISOString() })
+    .where('orgId', '=', options.orgId)
+    .where('id', '=', options.postId)
+    .where('status', 'in', DISPATCH_MANAGED)
+    .where('status', '!=', status)
+    .execute();
+  return status;
+}

@@ -1,0 +1,34 @@
+import type { Config } from '../../config/config.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import type { SecretBox } from '../../security/secret-box.js';
+import { createChannelConnectors, type ChannelConnectors } from '../channels/channel-connectors.js';
+import type { DispatchLog, MediaLoader } from './dispatch-deps.js';
+import { Dispatcher, dispatchWorkerName } from './dispatcher.js';
+
+/** Starts this process's publishing loop (processes with the `worker` role). */
+export function startDispatcher(services: {
+  config: Config;
+  database: DatabaseHandle;
+  box: SecretBox;
+  log: DispatchLog;
+  connectors?: ChannelConnectors;
+  loadMedia?: MediaLoader;
+}): Dispatcher {
+  const dispatcher = new Dispatcher(
+    {
+      db: services.database.db,
+      dialect: services.database.dialect,
+      box: services.box,
+      connectors: services.connectors ?? createChannelConnectors(),
+      owner: dispatchWorkerName(),
+      log: services.log,
+      ...(services.loadMedia && { loadMedia: services.loadMedia }),
+    },
+    {
+      leaseMs: services.config.dispatch.leaseSeconds * 1000,
+      concurrency: services.config.dispatch.concurrency,
+    },
+  );
+  dispatcher.start();
+  return dispatcher;
+}
