@@ -99,6 +99,38 @@ export default tseslint.config(
     },
   },
   {
+    files: ['packages/analysis/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@bedside/server', '@bedside/server/*', '@bedside/web', '@bedside/web/*'],
+              message:
+                'The analysis is a pure library: it must not import the server or the web app.',
+            },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'crypto',
+                'http',
+                'https',
+                'net',
+                'os',
+                'child_process',
+              ],
+              message:
+                'The analysis is pure: no Node-only APIs and no I/O (the model ships as a module).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/web/**/*.ts', 'packages/web/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
@@ -143,6 +175,8 @@ export default tseslint.config(
       'packages/server/src/cli/**/*.ts',
       'bench/**/*.ts',
       'packages/guard/bench/**/*.ts',
+      'packages/analysis/bench/**/*.ts',
+      'packages/analysis/scripts/**/*.ts',
       'e2e/**/*.ts',
       '**/*.test.ts',
     ],

@@ -10,6 +10,9 @@ export default defineConfig({
     // Tests run the guard from source, so no build is needed between editing it and testing.
     alias: {
       '@bedside/guard': fileURLToPath(new URL('./packages/guard/src/index.ts', import.meta.url)),
+      '@bedside/analysis': fileURLToPath(
+        new URL('./packages/analysis/src/index.ts', import.meta.url),
+      ),
     },
   },
   test: {
@@ -20,6 +23,14 @@ export default defineConfig({
         test: {
           name: 'guard',
           include: ['packages/guard/src/**/*.test.ts', 'packages/guard/bench/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'analysis',
+          include: ['packages/analysis/src/**/*.test.ts', 'packages/analysis/scripts/**/*.test.ts'],
           environment: 'node',
         },
       },
