@@ -88,7 +88,7 @@ describe('analyze', () => {
 
   it('escalates urgent language and orders reasons by kind', () => {
     const a = analyze('My lawyer will hear about this HIPAA violation. I want to end my life.');
-    expect(a.urgency.level).toBe('urgent');
+    expect(a.urgency.level).toBe('critical');
     expect(a.urgency.reasons.map((r) => r.kind)).toEqual([
       'self_harm',
       'legal_threat',
@@ -149,7 +149,7 @@ describe('analyze', () => {
       expect(huge.length).toBeGreaterThan(MAX_ANALYZED_CHARS);
       const a = analyze(huge);
       expect(a.truncated).toBe(true);
-      expect(a.urgency.level).toBe('urgent');
+      expect(a.urgency.level).toBe('critical');
       expect(a.sentiment.label).toBe('positive');
     });
 
@@ -169,7 +169,7 @@ describe('analyze', () => {
       expect(
         analyze('Voy a llamar a mi abogado y poner una demanda.').urgency.reasons[0]?.kind,
       ).toBe('legal_threat');
-      expect(analyze('No quiero vivir más, quiero suicidarme.').urgency.level).toBe('urgent');
+      expect(analyze('No quiero vivir más, quiero suicidarme.').urgency.level).toBe('critical');
       for (const text of ['医生很好，服务很周到。', 'Очень плохой сервис', 'خدمة ممتازة']) {
         const a = analyze(text);
         expect(a.urgency.level).toBe('none');

@@ -41,11 +41,11 @@ export const TOPIC_LABELS: Readonly<Record<Topic, string>> = {
 export type UrgencyKind = 'legal_threat' | 'hipaa_complaint' | 'safety' | 'emergency' | 'self_harm';
 
 /**
- * `none`: nothing urgent. `elevated`: a legal threat, a HIPAA/privacy complaint or a safety
- * concern. `urgent`: emergency or self-harm language — someone may be in danger. Both `elevated`
- * and `urgent` escalate at once (the values match reputation_items.urgency).
+ * `none`: nothing urgent. `high`: a legal threat, a HIPAA/privacy complaint or a safety concern.
+ * `critical`: emergency or self-harm language — someone may be in danger. Both `high` and
+ * `critical` escalate at once (the values match reputation_items.urgency).
  */
-export type UrgencyLevel = 'none' | 'elevated' | 'urgent';
+export type UrgencyLevel = 'none' | 'high' | 'critical';
 
 export interface UrgencyReason {
   kind: UrgencyKind;

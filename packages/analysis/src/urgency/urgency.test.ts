@@ -57,11 +57,11 @@ describe('detectUrgency', () => {
     expect(u.reasons).toEqual([{ kind: 'legal_threat', cue: 'lawyer or attorney' }]);
   });
 
-  it('levels: danger to a person is urgent, the rest elevated', () => {
-    expect(detectUrgency('i will sue').level).toBe('elevated');
-    expect(detectUrgency('hipaa').level).toBe('elevated');
-    expect(detectUrgency('wrong dose given').level).toBe('elevated');
-    expect(detectUrgency('call 911').level).toBe('urgent');
-    expect(detectUrgency('i want to die').level).toBe('urgent');
+  it('levels: danger to a person is critical, the rest high', () => {
+    expect(detectUrgency('i will sue').level).toBe('high');
+    expect(detectUrgency('hipaa').level).toBe('high');
+    expect(detectUrgency('wrong dose given').level).toBe('high');
+    expect(detectUrgency('call 911').level).toBe('critical');
+    expect(detectUrgency('i want to die').level).toBe('critical');
   });
 });

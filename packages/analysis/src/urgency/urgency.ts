@@ -10,5 +10,5 @@ export function detectUrgency(lowerText: string): Urgency {
   }
   const reasons = URGENCY_KINDS.flatMap((k) => byKind.get(k) ?? []);
   const danger = reasons.some((r) => r.kind === 'self_harm' || r.kind === 'emergency');
-  return { level: danger ? 'urgent' : reasons.length > 0 ? 'elevated' : 'none', reasons };
+  return { level: danger ? 'critical' : reasons.length > 0 ? 'high' : 'none', reasons };
 }
