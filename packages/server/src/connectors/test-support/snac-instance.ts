@@ -10,6 +10,8 @@ export interface SnacInstance {
   baseUrl: string;
   user: string;
   password: string;
+  /** Adds another local user (a reviewer who mentions the clinic); returns its password. */
+  addUser(name: string): string;
   stop(): Promise<void>;
 }
 
@@ -44,7 +46,12 @@ export async function startSnacInstance(user = 'clinic'): Promise<SnacInstance> 
     await stop();
     throw error;
   }
-  return { baseUrl, user, password, stop };
+  const addUser = (name: string): string => {
+    const added = /User password is (\S+)/.exec(run(['adduser', dir, name], ''))?.[1];
+    if (!added) throw new Error('snac adduser printed no password');
+    return added;
+  };
+  return { baseUrl, user, password, addUser, stop };
 }
 
 function run(args: string[], input: string): string {

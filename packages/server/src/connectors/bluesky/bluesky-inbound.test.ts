@@ -1,0 +1,88 @@
+import { AtpAgent, RichText } from '@atproto/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingReason } from '../../../../../tools/test-env.js';
+import {
+  startLocalBlueskyNetwork,
+  type LocalBlueskyNetwork,
+} from '../test-support/local-bluesky-network.js';
+import { ConnectorError } from '../connector-error.js';
+import { createBlueskyConnector } from './bluesky-connector.js';
+import type { BlueskyCredentials } from './bluesky-credentials.js';
+import { createBlueskyInbound } from './bluesky-inbound.js';
+
+const skip = missingReason('postgres');
+if (skip) console.warn(skip);
+
+(skip ? describe.skip : describe)(
+  'Bluesky inbound against a real local network with its AppView',
+  () => {
+    let network: LocalBlueskyNetwork;
+    let clinic: BlueskyCredentials;
+    let patient: AtpAgent;
+    const inbound = createBlueskyInbound();
+
+    beforeAll(async () => {
+      network = await startLocalBlueskyNetwork();
+      await network.createAccount('clinic.test', 'clinic-pass');
+      await network.createAccount('reviewer.test', 'reviewer-pass');
+      clinic = await createBlueskyConnector().authorize.login({
+        service: network.pdsUrl,
+        identifier: 'clinic.test',
+        password: 'clinic-pass',
+      });
+      patient = new AtpAgent({ service: network.pdsUrl });
+      await patient.login({ identifier: 'reviewer.test', password: 'reviewer-pass' });
+    }, 120_000);
+    afterAll(async () => network?.close());
+
+    it('reads a mention and a reply once each, and answers in the thread', async () => {
+      const mention = new RichText({
+        text: '@clinic.test waited two hours and nobody called me back',
+      });
+      await mention.detectFacets(patient);
+      await patient.post({ text: mention.text, facets: mention.facets });
+      const clinicAgent = new AtpAgent({ service: network.pdsUrl });
+      await clinicAgent.login({ identifier: 'clinic.test', password: 'clinic-pass' });
+      const announcement = await clinicAgent.post({ text: 'Flu shots this week' });
+      await patient.post({
+        text: 'Is parking free?',
+        reply: {
+          root: { uri: announcement.uri, cid: announcement.cid },
+          parent: { uri: announcement.uri, cid: announcement.cid },
+        },
+      });
+      await network.processAll();
+
+      const first = await inbound.fetchSince(clinic, { cursor: null, limit: 50 });
+      expect(first.items.map((i) => [i.kind, i.text, i.authorHandle])).toEqual([
+        ['mention', '@clinic.test waited two hours and nobody called me back', 'reviewer.test'],
+        ['comment', 'Is parking free?', 'reviewer.test'],
+      ]);
+      const reply = first.items[1]!;
+      expect(reply.threadExternalId).toBe(announcement.uri);
+      expect(reply.parentExternalId).toBe(announcement.uri);
+      const again = await inbound.fetchSince(clinic, { cursor: first.cursor, limit: 50 });
+      expect(again.items).toEqual([]);
+      expect(again.cursor).toBe(first.cursor);
+
+      const sent = await inbound.reply(clinic, {
+        externalId: first.items[0]!.externalId,
+        replyRef: first.items[0]!.replyRef,
+        text: 'We are sorry to hear this. Please call our office so we can help.',
+        idempotencyKey: 'reply-1',
+      });
+      await network.processAll();
+      const thread = await patient.getPostThread({ uri: first.items[0]!.externalId });
+      const replies =
+        (thread.data.thread as { replies?: { post: { uri: string } }[] }).replies ?? [];
+      expect(replies.map((r) => r.post.uri)).toEqual([sent.remoteId]);
+    }, 60_000);
+
+    it('maps bad credentials to a ConnectorError', async () => {
+      const broken = { ...clinic, accessJwt: 'garbage', refreshJwt: 'garbage' };
+      await expect(inbound.fetchSince(broken, { cursor: null, limit: 10 })).rejects.toBeInstanceOf(
+        ConnectorError,
+      );
+    });
+  },
+);
