@@ -3,6 +3,19 @@ import { createTestApp, TestClient, type TestApp } from '../test-support/test-ap
 import { createOrgWithRoles, type OrgWithRoles } from '../test-support/org-with-roles.js';
 import { describeEachDialect } from '../test-support/test-database.js';
 import { routeTable } from './app.js';
+import { defaultAuthorizationTemplate } from '../domain/consents/default-template.js';
+import { paperElements } from '../domain/consents/record-paper-authorization.js';
+
+/** A valid authorization request (synthetic patient) for the consents routes. */
+const consentRequestSample = {
+  patient: { name: 'Robin Testpatient', contact: { kind: 'email', email: 'robin@example.test' } },
+  contentTypes: ['text'],
+  contentDescription: 'My written review.',
+  networks: ['mastodon'],
+  purpose: 'To share my experience.',
+  expiry: { kind: 'date', date: '2099-12-31' },
+  delivery: 'email',
+};
 
 /**
  * A valid body for every route that takes one. A new route with a body must add one here, or
@@ -59,6 +72,31 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
       state: 'not-a-real-state-at-all',
       code: 'not-a-real-code',
     },
+    'POST /api/orgs/:orgId/consents': consentRequestSample,
+    'POST /api/orgs/:orgId/consents/:authorizationId/signing-link': { mode: 'tablet' },
+    'POST /api/orgs/:orgId/consents/paper': {
+      ...consentRequestSample,
+      delivery: undefined,
+      signature: { signedName: 'Robin Testpatient', signedOn: '2026-03-01', signer: { kind: 'individual' } },
+      elements: Object.fromEntries(paperElements.map((e) => [e, true])),
+      file: { mediaType: 'application/pdf', data: 'JVBERi0xLjQKJSVFT0YK' },
+    },
+    'POST /api/orgs/:orgId/consents/:authorizationId/revoke': { confirm: true },
+    'POST /api/orgs/:orgId/consents/:authorizationId/expiry-event': { confirm: true },
+    'POST /api/orgs/:orgId/consent-template': {
+      title: defaultAuthorizationTemplate.title,
+      sections: defaultAuthorizationTemplate.sections,
+    },
+    'POST /api/orgs/:orgId/takedowns/:itemId/resolve': { confirm: true },
+    'POST /api/orgs/:orgId/posts/:postId/authorizations': { authorizationId: 'not-an-authorization' },
+    'POST /api/orgs/:orgId/media/:mediaId/authorizations': { authorizationId: 'not-an-authorization' },
+    'POST /api/public/signing/:token': {
+      signedName: 'Robin Testpatient',
+      signer: { kind: 'individual' },
+      signature: { method: 'typed' },
+      agreed: true,
+    },
+    'POST /api/public/revocation/:token': { confirm: true },
     [`params`]: {
       orgId: o.orgId,
       locationId: o.locationId,

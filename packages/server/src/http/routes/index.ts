@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppServices } from '../services.js';
 import { auditRoutes } from './audit.js';
 import { channelRoutes } from './channels.js';
+import { consentRoutes } from './consents.js';
 import { authRoutes } from './auth.js';
 import { guardRoutes } from './guard.js';
 import { healthRoutes } from './health.js';
@@ -28,6 +29,7 @@ export function registerRoutes(services: AppServices): FastifyPluginAsync {
       invitationRoutes,
       auditRoutes,
       guardRoutes,
+      consentRoutes,
       notificationRoutes,
     ]) {
       await app.register(routes(services));

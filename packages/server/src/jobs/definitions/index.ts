@@ -6,6 +6,7 @@ import { purgeExpiredSessions } from '../../domain/auth/sessions.js';
 import type { JobDefinition, JobServices } from '../job-runner.js';
 import { purgeFinishedJobs } from '../job-store.js';
 import { notificationJobs } from '../../domain/notifications/notification-jobs.js';
+import { consentJobs } from '../../domain/consents/consent-jobs.js';
 
 const noPayload = z.object({}).strict();
 
@@ -71,5 +72,9 @@ export const foundationJobs: JobDefinition<Record<string, never>>[] = [
  * credentials, connectors) export a factory that takes the services; add one line here.
  */
 export function jobDefinitions(services: JobServices): JobDefinition<never>[] {
-  return [...foundationJobs, ...notificationJobs(services)] as JobDefinition<never>[];
+  return [
+    ...foundationJobs,
+    ...notificationJobs(services),
+    ...consentJobs(services),
+  ] as JobDefinition<never>[];
 }

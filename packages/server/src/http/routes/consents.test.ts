@@ -1,0 +1,412 @@
+import { createHash } from 'node:crypto';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxPaperBytes, paperElements } from '../../domain/consents/record-paper-authorization.js';
+import { createOrgWithRoles, type OrgWithRoles } from '../../test-support/org-with-roles.js';
+import { createTestApp, TestClient, type TestApp } from '../../test-support/test-app.js';
+import { describeEachDialect } from '../../test-support/test-database.js';
+import { routeTable } from '../app.js';
+
+/** A real 1×1 PNG, as a signature canvas would send it. */
+const png =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const pdfBase64 = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n').toString('base64');
+const sha256 = (bytes: Buffer | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+const request = {
+  patient: { name: 'Robin Testpatient', contact: { kind: 'email', email: 'robin@example.test' } },
+  contentTypes: ['text', 'photo'],
+  contentDescription: 'My written review and two photos of my smile.',
+  networks: ['mastodon', 'bluesky'],
+  purpose: 'To share my experience on the practice’s social media.',
+  expiry: { kind: 'date', date: '2099-12-31' },
+  delivery: 'email',
+};
+const signature = {
+  signedName: 'Robin Testpatient',
+  signer: { kind: 'individual' },
+  signature: { method: 'drawn', image: png },
+  agreed: true,
+};
+const paper = {
+  patient: { name: 'Sam Paperform', contact: { kind: 'phone', phone: '(217) 555-0199' } },
+  contentTypes: ['text'],
+  contentDescription: 'My written review.',
+  networks: ['facebook'],
+  purpose: 'Testimonial on the practice page.',
+  expiry: { kind: 'date', date: '2099-12-31' },
+  signature: {
+    signedName: 'Sam Paperform',
+    signedOn: '2026-03-01',
+    signer: { kind: 'individual' },
+  },
+  elements: Object.fromEntries(paperElements.map((e) => [e, true])),
+  file: { mediaType: 'application/pdf', data: pdfBase64 },
+};
+
+function tokenFrom(text: string, kind: 'sign' | 'revoke'): string {
+  const match = new RegExp(`/${kind}/([A-Za-z0-9_-]+)`).exec(text);
+  if (!match?.[1]) throw new Error(`no ${kind} link in mail`);
+  return match[1];
+}
+
+describeEachDialect('consents API', (dialect) => {
+  let t: TestApp;
+  let o: OrgWithRoles;
+  let other: OrgWithRoles;
+  let signedId = '';
+  let revokeToken = '';
+  let signToken = '';
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    o = await createOrgWithRoles(t, 'c');
+    other = await createOrgWithRoles(t, 'd');
+  }, 120_000);
+  afterAll(async () => t?.close());
+  const api = (path: string) => `/api/orgs/${o.orgId}${path}`;
+
+  describe('the e-signature flow', () => {
+    it('front desk sends a signing link by email; the mail holds the link and nothing stored holds the token', async () => {
+      const res = await o.clients.front_desk.post(api('/consents'), request);
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ authorizationId: expect.any(String), signingUrl: null });
+      signedId = res.json().authorizationId;
+      const mail = t.mails.at(-1);
+      expect(mail?.to).toBe('robin@example.test');
+      signToken = tokenFrom(mail?.text ?? '', 'sign');
+      const stored = await t.services.database.db
+        .selectFrom('signingRequests')
+        .select('tokenHash')
+        .execute();
+      expect(stored.map((s) => s.tokenHash)).toContain(sha256(Buffer.from(signToken)));
+      expect(JSON.stringify(stored)).not.toContain(signToken);
+    });
+
+    it('the patient reads the form without signing in', async () => {
+      const res = await new TestClient(t.app).get(`/api/public/signing/${signToken}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const form = res.json();
+      expect(form.patientName).toBe('Robin Testpatient');
+      expect(form.sections.map((s: { heading: string }) => s.heading)).toEqual(
+        expect.arrayContaining([
+          'My right to revoke',
+          'Information may be shared further',
+          'Signing is my choice',
+        ]),
+      );
+    });
+
+    it('refuses a signature that is not a PNG, a missing agreement, and a representative without authority — and the link still works after', async () => {
+      const patient = new TestClient(t.app);
+      const notPng = await patient.post(`/api/public/signing/${signToken}`, {
+        ...signature,
+        signature: {
+          method: 'drawn',
+          image: `data:image/png;base64,${Buffer.from('GIF89a' + 'x'.repeat(80)).toString('base64')}`,
+        },
+      });
+      expect(notPng.statusCode).toBe(400);
+      expect(notPng.json().error.details.fields['signature.image']).toMatch(/not a PNG/);
+      const noAgree = await patient.post(`/api/public/signing/${signToken}`, {
+        ...signature,
+        agreed: false,
+      });
+      expect(noAgree.statusCode).toBe(400);
+      const rep = await patient.post(`/api/public/signing/${signToken}`, {
+        ...signature,
+        signer: { kind: 'personal-representative', authority: '' },
+      });
+      expect(rep.statusCode).toBe(400);
+      expect(rep.json().error.details.fields['signature.signer.authority']).toMatch(
+        /authority.*164\.508\(c\)\(1\)\(vi\)/,
+      );
+      expect((await patient.get(`/api/public/signing/${signToken}`)).statusCode).toBe(200);
+    });
+
+    it('the patient signs: PDF stored with its SHA-256, copy emailed with the PDF and a revocation link; the link is used up', async () => {
+      const patient = new TestClient(t.app);
+      const res = await patient.post(`/api/public/signing/${signToken}`, signature);
+      expect(res.statusCode, res.body).toBe(200);
+      const { sha256: fingerprint, copyEmailed } = res.json();
+      expect(copyEmailed).toBe(true);
+      const copy = t.mails.at(-1);
+      const attachment = copy?.attachments?.[0];
+      expect(attachment?.contentType).toBe('application/pdf');
+      expect(attachment?.content.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(sha256(attachment?.content ?? Buffer.alloc(0))).toBe(fingerprint);
+      revokeToken = tokenFrom(copy?.text ?? '', 'revoke');
+
+      const detail = (await o.clients.owner.get(api(`/consents/${signedId}`))).json();
+      expect(detail).toMatchObject({
+        status: 'active',
+        defects: [],
+        signer: { kind: 'individual', method: 'drawn' },
+      });
+      expect(detail.documents).toMatchObject([{ kind: 'signed_pdf', sha256: fingerprint }]);
+      const doc = await o.clients.owner.get(
+        api(`/consents/${signedId}/documents/${detail.documents[0].id}`),
+      );
+      expect(doc.headers['content-type']).toBe('application/pdf');
+      expect(sha256(doc.rawPayload)).toBe(fingerprint);
+
+      const again = await patient.post(`/api/public/signing/${signToken}`, signature);
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.message).toMatch(/already used/);
+      expect((await patient.get(`/api/public/signing/${signToken}`)).statusCode).toBe(409);
+    });
+
+    it('an expired link is refused with a reason; an unknown one is not found', async () => {
+      const res = await o.clients.owner.post(api('/consents'), request);
+      const token = tokenFrom(t.mails.at(-1)?.text ?? '', 'sign');
+      await t.services.database.db
+        .updateTable('signingRequests')
+        .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+        .where('authorizationId', '=', res.json().authorizationId)
+        .execute();
+      const patient = new TestClient(t.app);
+      const expired = await patient.post(`/api/public/signing/${token}`, signature);
+      expect(expired.statusCode).toBe(409);
+      expect(expired.json().error.message).toMatch(/expired/);
+      const unknown = await patient.get(`/api/public/signing/${'x'.repeat(43)}`);
+      expect(unknown.statusCode).toBe(404);
+    });
+
+    it('a tablet link comes back to staff, not by mail; a patient with only a phone cannot be emailed', async () => {
+      const before = t.mails.length;
+      const res = await o.clients.front_desk.post(api('/consents'), {
+        ...request,
+        patient: { name: 'Pat Phoneonly', contact: { kind: 'phone', phone: '(217) 555-0142' } },
+        delivery: 'tablet',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().signingUrl).toMatch(/\/sign\/[A-Za-z0-9_-]{40,}$/);
+      expect(t.mails.length).toBe(before);
+      const byMail = await o.clients.front_desk.post(api('/consents'), {
+        ...request,
+        patient: { name: 'Pat Phoneonly', contact: { kind: 'phone', phone: '(217) 555-0142' } },
+      });
+      expect(byMail.statusCode).toBe(400);
+    });
+  });
+
+  describe('defective requests name the missing element', () => {
+    const refused = async (body: unknown) => {
+      const res = await o.clients.owner.post(api('/consents'), body);
+      expect(res.statusCode, res.body).toBe(400);
+      return res.json().error.details.fields as Record<string, string>;
+    };
+    it('no networks → (c)(1)(iii); no content → (c)(1)(i); no purpose → (c)(1)(iv)', async () => {
+      expect((await refused({ ...request, networks: [] })).recipients).toMatch(
+        /164\.508\(c\)\(1\)\(iii\)/,
+      );
+      expect((await refused({ ...request, contentTypes: [] })).information).toMatch(
+        /164\.508\(c\)\(1\)\(i\)/,
+      );
+      expect((await refused({ ...request, purpose: '  ' })).purpose).toMatch(
+        /164\.508\(c\)\(1\)\(iv\)/,
+      );
+    });
+    it('an expiry of "none" is for research only; an expiry date already passed is refused', async () => {
+      expect(
+        (await refused({ ...request, expiry: { kind: 'event', event: 'none' } }))['expiry.event'],
+      ).toMatch(/research/);
+      expect(
+        (await refused({ ...request, expiry: { kind: 'date', date: '2020-01-01' } }))[
+          'expiry.date'
+        ],
+      ).toMatch(/passed/);
+    });
+    it('malformed dates, unknown networks and a third party paying without a statement section', async () => {
+      expect(
+        (await refused({ ...request, expiry: { kind: 'date', date: '2027-13-45' } }))[
+          'expiry.date'
+        ],
+      ).toBeDefined();
+      expect(
+        (await refused({ ...request, expiry: { kind: 'date', date: '31/12/2027' } }))[
+          'expiry.date'
+        ],
+      ).toBeDefined();
+      await refused({ ...request, networks: ['myspace'] });
+      await refused({
+        ...request,
+        patient: { ...request.patient, contact: { kind: 'email', email: 'not-an-email' } },
+      });
+    });
+  });
+
+  describe('paper forms', () => {
+    it('files a ticked-off paper form with its scan and fingerprint', async () => {
+      const res = await o.clients.compliance_officer.post(api('/consents/paper'), paper);
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().sha256).toBe(sha256(Buffer.from(pdfBase64, 'base64')));
+      const detail = (
+        await o.clients.owner.get(api(`/consents/${res.json().authorizationId}`))
+      ).json();
+      expect(detail).toMatchObject({
+        source: 'paper',
+        status: 'active',
+        signer: { method: 'paper' },
+      });
+    });
+    it('an unticked element is named; an unticked "stands alone" is a compound authorization', async () => {
+      const res = await o.clients.owner.post(api('/consents/paper'), {
+        ...paper,
+        elements: { ...paper.elements, redisclosure: false, standalone: false },
+      });
+      expect(res.statusCode).toBe(400);
+      const fields = res.json().error.details.fields;
+      expect(fields['statements.redisclosure']).toMatch(/164\.508\(c\)\(2\)\(iii\)/);
+      expect(fields.combinedWithOtherDocument).toMatch(/\(b\)\(3\)/);
+    });
+    it('wrong magic bytes, an empty file and an oversize file are refused', async () => {
+      const gif = Buffer.from('GIF89a-not-a-pdf').toString('base64');
+      const wrong = await o.clients.owner.post(api('/consents/paper'), {
+        ...paper,
+        file: { mediaType: 'application/pdf', data: gif },
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.details.fields['file.data']).toMatch(/not a PDF/);
+      const pngAsJpeg = await o.clients.owner.post(api('/consents/paper'), {
+        ...paper,
+        file: { mediaType: 'image/jpeg', data: png.split(',')[1] },
+      });
+      expect(pngAsJpeg.statusCode).toBe(400);
+      const big = Buffer.alloc(maxPaperBytes + 1, 0x20);
+      big.write('%PDF-1.4');
+      const oversize = await o.clients.owner.post(api('/consents/paper'), {
+        ...paper,
+        file: { mediaType: 'application/pdf', data: big.toString('base64') },
+      });
+      expect([400, 413]).toContain(oversize.statusCode);
+      expect(oversize.json().error.code).toMatch(/validation_failed|payload_too_large/);
+    });
+  });
+
+  describe('templates', () => {
+    it('starts from the compliant default, refuses a form missing a required section, and versions each save', async () => {
+      const current = (await o.clients.owner.get(api('/consent-template'))).json();
+      expect(current.version).toBe(0);
+      const without = current.sections.filter((s: { id: string }) => s.id !== 'redisclosure');
+      const refused = await o.clients.owner.post(api('/consent-template'), {
+        title: current.title,
+        sections: without,
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details.fields['sections.redisclosure']).toMatch(/164\.508\(c\)/);
+      const unknown = await o.clients.owner.post(api('/consent-template'), {
+        title: current.title,
+        sections: current.sections.map((s: { id: string; body: string }) =>
+          s.id === 'purpose' ? { ...s, body: '{{patientSsn}}' } : s,
+        ),
+      });
+      expect(unknown.statusCode).toBe(400);
+      const sections = current.sections.map((s: { id: string; body: string }) =>
+        s.id === 'copy' ? { ...s, body: 'You will get a copy of this form by email.' } : s,
+      );
+      const saved = await o.clients.owner.post(api('/consent-template'), {
+        title: current.title,
+        sections,
+      });
+      expect(saved.statusCode, saved.body).toBe(201);
+      expect(saved.json().version).toBe(1);
+      const sent = await o.clients.owner.post(api('/consents'), { ...request, delivery: 'tablet' });
+      const detail = (
+        await o.clients.owner.get(api(`/consents/${sent.json().authorizationId}`))
+      ).json();
+      expect(detail.formText).toContain('You will get a copy of this form by email.');
+      expect(
+        (
+          await o.clients.marketer.post(api('/consent-template'), {
+            title: current.title,
+            sections,
+          })
+        ).statusCode,
+      ).toBe(403);
+    });
+  });
+
+  describe('search, export, revocation, retention', () => {
+    it('searches by name and filters by status; viewers see nothing (minimum necessary)', async () => {
+      const found = (await o.clients.owner.get(api('/consents?query=testpat'))).json()
+        .authorizations;
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.every((a: { patientName: string }) => /Testpatient/.test(a.patientName))).toBe(
+        true,
+      );
+      const pending = (await o.clients.owner.get(api('/consents?status=pending'))).json()
+        .authorizations;
+      expect(pending.every((a: { status: string }) => a.status === 'pending')).toBe(true);
+      expect((await o.clients.owner.get(api('/consents?status=sideways'))).statusCode).toBe(400);
+      expect((await o.clients.owner.get(api(`/consents?query=${'%25'}`))).statusCode).toBe(200);
+      expect((await o.clients.viewer.get(api('/consents'))).statusCode).toBe(403);
+      expect((await other.clients.owner.get(api(`/consents/${signedId}`))).statusCode).toBe(404);
+      expect(
+        (await other.clients.owner.get(`/api/orgs/${other.orgId}/consents/${signedId}`)).statusCode,
+      ).toBe(404);
+    });
+
+    it('exports a zip with the CSV and every document, fingerprints matching', async () => {
+      const res = await o.clients.compliance_officer.get(api('/consents/export'));
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/zip');
+      const files = unzipSync(new Uint8Array(res.rawPayload));
+      const csv = new TextDecoder().decode(files['authorizations.csv']);
+      expect(csv.split('\r\n')[0]).toMatch(/^id,patient_name,external_id/);
+      expect(csv).toContain(signedId);
+      const docs = Object.keys(files).filter((f) => f.startsWith('documents/'));
+      expect(docs.length).toBeGreaterThanOrEqual(2);
+      for (const name of docs)
+        expect(csv).toContain(`${name} sha256:${sha256(files[name] as Uint8Array)}`);
+      expect((await o.clients.front_desk.get(api('/consents/export'))).statusCode).toBe(403);
+    });
+
+    it('the patient revokes through the link in their copy; staff see it at once', async () => {
+      const patient = new TestClient(t.app);
+      expect((await patient.get(`/api/public/revocation/${revokeToken}`)).json()).toMatchObject({
+        status: 'signed',
+      });
+      expect(
+        (await patient.post(`/api/public/revocation/${revokeToken}`, { confirm: false }))
+          .statusCode,
+      ).toBe(400);
+      const res = await patient.post(`/api/public/revocation/${revokeToken}`, { confirm: true });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().status).toBe('revoked');
+      const detail = (await o.clients.owner.get(api(`/consents/${signedId}`))).json();
+      expect(detail.status).toBe('revoked');
+      expect(detail.defects.map((d: { code: string }) => d.code)).toContain('revoked');
+      const again = await o.clients.owner.post(api(`/consents/${signedId}/revoke`), {
+        confirm: true,
+      });
+      expect(again.statusCode).toBe(409);
+    });
+
+    it('staff record a written revocation (front desk may); viewers and marketers may not', async () => {
+      const sent = await o.clients.owner.post(api('/consents'), { ...request, delivery: 'tablet' });
+      const id = sent.json().authorizationId;
+      expect(
+        (await o.clients.marketer.post(api(`/consents/${id}/revoke`), { confirm: true }))
+          .statusCode,
+      ).toBe(403);
+      const res = await o.clients.front_desk.post(api(`/consents/${id}/revoke`), { confirm: true });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ ended: true });
+    });
+
+    it('nothing can be deleted: no DELETE route exists and a DELETE is answered not found with the record kept', async () => {
+      const deletes = routeTable(t.app).filter(
+        (r) => r.method === 'DELETE' && /consent|takedown|authorizations/.test(r.url),
+      );
+      expect(deletes).toEqual([]);
+      const res = await o.clients.owner.delete(api(`/consents/${signedId}`));
+      expect(res.statusCode).toBe(404);
+      const row = await t.services.database.db
+        .selectFrom('authorizations')
+        .select('id')
+        .where('id', '=', signedId)
+        .executeTakeFirst();
+      expect(row?.id).toBe(signedId);
+    });
+  });
+});
