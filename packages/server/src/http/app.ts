@@ -19,6 +19,7 @@ import { AppError } from '../errors.js';
 import { assertRouteDeclaresAccess, createAccessHook, type Access } from './access.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerRoutes } from './routes/index.js';
+import { publicPageRoutes } from './public-pages.js';
 import type { AppServices } from './services.js';
 
 export type App = FastifyInstance;
@@ -137,6 +138,8 @@ export async function buildApp(services: AppServices): Promise<App> {
   });
 
   await app.register(registerRoutes(services), { prefix: '/api' });
+  // Public provider and practice pages: server-rendered HTML, no sign-in (issue 7).
+  await app.register(publicPageRoutes(services));
 
   if (services.webRoot && existsSync(join(services.webRoot, 'index.html'))) {
     // Files are looked up per request, so a rebuilt web app is served without a restart.

@@ -97,6 +97,28 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
       agreed: true,
     },
     'POST /api/public/revocation/:token': { confirm: true },
+    'POST /api/orgs/:orgId/providers': {
+      firstName: 'Amelia',
+      lastName: 'Hart',
+      credentials: 'MD',
+      npi: '1904000019',
+      userId: null,
+    },
+    'PATCH /api/orgs/:orgId/providers/:providerId': { telehealth: true },
+    'POST /api/orgs/:orgId/provider-changes/:changeId/decision': { approve: true },
+    'POST /api/orgs/:orgId/providers/:providerId/publications/:publicationId/decision': {
+      confirm: true,
+    },
+    'POST /api/orgs/:orgId/providers/import/nppes': {
+      csv: '"NPI","Entity Type Code"\n"1904000019","1"\n',
+      addNpis: [],
+      apply: false,
+    },
+    'POST /api/orgs/:orgId/providers/import/pubmed': {
+      xml: '<PubmedArticleSet></PubmedArticleSet>',
+      pmids: [],
+    },
+    'PATCH /api/orgs/:orgId/public-page': { published: true },
     [`params`]: {
       orgId: o.orgId,
       locationId: o.locationId,

@@ -5,6 +5,7 @@ import type { JobRunner } from '../jobs/job-runner.js';
 import type { Logger } from '../logging/logger.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { SecretBox } from '../security/secret-box.js';
+import type { RatingSummarySource } from '../domain/providers/rating-summary.js';
 
 /** What the HTTP layer is built from; tests build it with their own database and mailer. */
 export interface AppServices {
@@ -16,6 +17,8 @@ export interface AppServices {
   jobs?: JobRunner;
   /** The social network connectors; the real ones when absent. */
   connectors?: ChannelConnectors;
+  /** Aggregate ratings for the public provider pages (the reputation inbox); none when absent. */
+  ratingSummary?: RatingSummarySource;
   /** Where the built web app is, or null to serve the API only. */
   webRoot: string | null;
 }

@@ -6,6 +6,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { addMembership, createOrganization } from '../orgs/create-organization.js';
 import { createUser } from '../orgs/create-user.js';
 import { createLocation } from '../orgs/locations.js';
+import { createDemoProviders } from '../providers/demo-providers.js';
 
 export interface DemoAccount {
   role: Role;
@@ -89,5 +90,10 @@ export async function createDemoOrganization(
       details: { role: account.role, via: 'demo' },
     });
   }
+  await createDemoProviders(db, {
+    actor: owner,
+    orgId,
+    userIdByLocal: new Map(people.map((p, i) => [p.local, ids[i]!])),
+  });
   return { orgId, accounts };
 }

@@ -28,6 +28,13 @@ export const permissions = {
   'location.manage': managers,
   'channel.read': everyone,
   'channel.manage': managers,
+  'provider.read': everyone,
+  /** Create providers, import NPPES and PubMed files, listings, the public page; propose edits to any profile. */
+  'provider.manage': ['owner', 'admin', 'marketer'],
+  /** Edit a profile: clinicians their own (applied at once); others' edits wait for the clinician. */
+  'provider.edit': ['owner', 'admin', 'marketer', 'clinician'],
+  /** Approve changes to, and confirm publications of, one's own profile (the operation checks whose). */
+  'provider.approve': ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician'],
   'member.read': oversight,
   'member.manage': managers,
   'invitation.manage': managers,

@@ -5,6 +5,9 @@ import { channelRoutes } from './channels.js';
 import { consentRoutes } from './consents.js';
 import { authRoutes } from './auth.js';
 import { guardRoutes } from './guard.js';
+import { practicePageRoutes } from './practice-page.js';
+import { providerImportRoutes } from './provider-imports.js';
+import { providerRoutes } from './providers.js';
 import { healthRoutes } from './health.js';
 import { invitationRoutes } from './invitations.js';
 import { locationRoutes } from './locations.js';
@@ -29,6 +32,9 @@ export function registerRoutes(services: AppServices): FastifyPluginAsync {
       invitationRoutes,
       auditRoutes,
       guardRoutes,
+      providerRoutes,
+      providerImportRoutes,
+      practicePageRoutes,
       consentRoutes,
       notificationRoutes,
     ]) {

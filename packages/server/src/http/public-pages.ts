@@ -1,0 +1,95 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { PageCache } from '../domain/providers/page-cache.js';
+import { findPracticePage, loadPublicPageData } from '../domain/providers/public-page-data.js';
+import { noRatings } from '../domain/providers/rating-summary.js';
+import {
+  renderPracticePage,
+  renderProviderPage,
+  type PageUrls,
+} from '../domain/providers/render-public-page.js';
+import type { AppServices } from './services.js';
+
+const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
+
+/**
+ * The practice's public pages, outside /api and without sign-in: server-rendered HTML, cached per
+ * path and tagged with the practice's cache version (one indexed read per request decides whether
+ * the cached copy is current). Unknown or unpublished practices and providers are a plain 404.
+ */
+export function publicPageRoutes(services: AppServices): FastifyPluginAsyncZod {
+  const { db } = services.database;
+  const cache = new PageCache();
+  const ratings = services.ratingSummary ?? noRatings;
+  const base = services.config.publicUrl;
+  const urlsFor = (practiceSlug: string): PageUrls => ({
+    base,
+    practice: `${base}/practices/${practiceSlug}`,
+    provider: (p) => `${base}/practices/${practiceSlug}/providers/${p.slug}`,
+  });
+  const notFound = () => new AppError('not_found', 'There is no public page at this address.');
+
+  return async (app) => {
+    app.get(
+      '/practices/:practiceSlug',
+      {
+        config: { access: { kind: 'public' } },
+        schema: { hide: true, params: z.strictObject({ practiceSlug: slug }) },
+      },
+      async (request, reply) => {
+        const path = `/practices/${request.params.practiceSlug}`;
+        const page = await findPracticePage(db, request.params.practiceSlug);
+        if (!page) throw notFound();
+        let entry = cache.get(path, page.cacheVersion);
+        if (!entry) {
+          const data = await loadPublicPageData(db, { page, ratings });
+          entry = cache.set(path, page.cacheVersion, renderPracticePage(data, urlsFor(page.slug)));
+        }
+        return sendPage(reply, { entry, ifNoneMatch: request.headers['if-none-match'] });
+      },
+    );
+
+    app.get(
+      '/practices/:practiceSlug/providers/:providerSlug',
+      {
+        config: { access: { kind: 'public' } },
+        schema: {
+          hide: true,
+          params: z.strictObject({ practiceSlug: slug, providerSlug: slug }),
+        },
+      },
+      async (request, reply) => {
+        const { practiceSlug, providerSlug } = request.params;
+        const path = `/practices/${practiceSlug}/providers/${providerSlug}`;
+        const page = await findPracticePage(db, practiceSlug);
+        if (!page) throw notFound();
+        let entry = cache.get(path, page.cacheVersion);
+        if (!entry) {
+          const data = await loadPublicPageData(db, { page, ratings });
+          const provider = data.providers.find((p) => p.slug === providerSlug);
+          if (!provider) throw notFound();
+          entry = cache.set(
+            path,
+            page.cacheVersion,
+            renderProviderPage(data, provider, urlsFor(page.slug)),
+          );
+        }
+        return sendPage(reply, { entry, ifNoneMatch: request.headers['if-none-match'] });
+      },
+    );
+  };
+}
+
+function sendPage(
+  reply: FastifyReply,
+  options: { entry: { html: string; etag: string }; ifNoneMatch: string | undefined },
+) {
+  void reply
+    .header('cache-control', 'public, max-age=0, must-revalidate')
+    .header('etag', options.entry.etag)
+    .type('text/html; charset=utf-8');
+  if (options.ifNoneMatch === options.entry.etag) return reply.status(304).send();
+  return reply.send(options.entry.html);
+}
