@@ -119,6 +119,28 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
       pmids: [],
     },
     'PATCH /api/orgs/:orgId/public-page': { published: true },
+    'POST /api/orgs/:orgId/posts': { locationId: o.locationId, baseText: 'Flu shots this week.' },
+    'PUT /api/orgs/:orgId/posts/:postId': {
+      version: 1,
+      locationId: o.locationId,
+      baseText: 'Flu shots this week.',
+    },
+    'POST /api/orgs/:orgId/posts/:postId/submit': {
+      version: 1,
+      overrideJustification: 'Reviewed against the study.',
+    },
+    'POST /api/orgs/:orgId/posts/:postId/withdraw': { reason: 'Not this week' },
+    'POST /api/orgs/:orgId/posts/:postId/approve': { version: 1, note: 'Looks right.' },
+    'POST /api/orgs/:orgId/posts/:postId/request-changes': { version: 1, reason: 'Shorter.' },
+    'POST /api/orgs/:orgId/posts/:postId/reject': { version: 1, reason: 'Not this one.' },
+    'POST /api/orgs/:orgId/posts/:postId/comments': { body: 'Which office?' },
+    'PUT /api/orgs/:orgId/publishing-settings': {
+      approverRoles: ['compliance_officer'],
+      complianceOnWarning: true,
+      websiteDomains: ['clinic.example'],
+      utmEnabled: true,
+    },
+    'PATCH /api/orgs/:orgId/media/:mediaId': { altText: 'A nurse at the front desk' },
     [`params`]: {
       orgId: o.orgId,
       locationId: o.locationId,

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../db/database.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import type { Logger } from '../logging/logger.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { MediaStore } from '../media/media-store.js';
 import type { SecretBox } from '../security/secret-box.js';
 import type { RatingSummarySource } from '../domain/providers/rating-summary.js';
 
@@ -17,6 +18,8 @@ export interface AppServices {
   jobs?: JobRunner;
   /** The social network connectors; the real ones when absent. */
   connectors?: ChannelConnectors;
+  /** Where uploaded images live; `<dataDir>/media` when absent. */
+  mediaStore?: MediaStore;
   /** Aggregate ratings for the public provider pages (the reputation inbox); none when absent. */
   ratingSummary?: RatingSummarySource;
   /** Where the built web app is, or null to serve the API only. */

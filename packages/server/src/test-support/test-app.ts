@@ -81,7 +81,7 @@ export class TestClient {
     url: string,
     options: {
       body?: unknown;
-      rawBody?: string;
+      rawBody?: string | Buffer;
       headers?: Record<string, string>;
       csrf?: boolean;
     } = {},
@@ -102,12 +102,13 @@ export class TestClient {
   post = (url: string, body?: unknown) =>
     this.request('POST', url, body === undefined ? {} : { body });
   patch = (url: string, body?: unknown) => this.request('PATCH', url, { body });
+  put = (url: string, body?: unknown) => this.request('PUT', url, { body });
   delete = (url: string) => this.request('DELETE', url);
 
   private async send(
     method: string,
     url: string,
-    options: { body?: unknown; rawBody?: string; headers?: Record<string, string> },
+    options: { body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> },
   ): Promise<LightMyRequestResponse> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const payload =

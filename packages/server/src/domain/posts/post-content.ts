@@ -63,6 +63,8 @@ export async function resolveContent(
     .where('locationId', '=', input.locationId)
     .where('status', '!=', 'disconnected')
     .orderBy('createdAt')
+    .orderBy('network')
+    .orderBy('handle')
     .execute();
   const byId = new Map(channels.map((c) => [c.id, c]));
   const wanted = input.variants ?? channels.map((c) => ({ channelId: c.id, text: input.baseText }));

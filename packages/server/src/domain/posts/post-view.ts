@@ -9,6 +9,8 @@ import type {
   Role,
 } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
+import { approvalState, type ApprovalState } from './approval-rules.js';
+import { getPublishingSettings } from './publishing-settings.js';
 import { channelLimit, limitOptions } from './variant-text.js';
 
 export interface VariantView {
@@ -77,6 +79,8 @@ export interface PostView {
   media: MediaView[];
   /** Approvals of the current version. */
   approvals: ApprovalView[];
+  /** Who still has to approve the current version. */
+  approval: ApprovalState;
   comments: CommentView[];
 }
 
@@ -110,6 +114,8 @@ export async function getPost(
     .where('postVariants.orgId', '=', orgId)
     .where('postVariants.postId', '=', postId)
     .orderBy('channels.createdAt')
+    .orderBy('channels.network')
+    .orderBy('channels.handle')
     .execute();
   const media = await db
     .selectFrom('postMedia')
@@ -150,6 +156,7 @@ export async function getPost(
     .orderBy('postComments.createdAt')
     .orderBy('postComments.id')
     .execute();
+  const settings = await getPublishingSettings(db, orgId);
   return {
     id: post.id,
     locationId: post.locationId,
@@ -189,6 +196,7 @@ export async function getPost(
     }),
     media,
     approvals,
+    approval: approvalState(settings, { verdict: post.guardVerdict, approvals }),
     comments: comments.map((c) => ({
       id: c.id,
       variantId: c.variantId,

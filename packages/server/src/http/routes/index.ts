@@ -5,6 +5,8 @@ import { channelRoutes } from './channels.js';
 import { consentRoutes } from './consents.js';
 import { authRoutes } from './auth.js';
 import { guardRoutes } from './guard.js';
+import { mediaRoutes } from './media.js';
+import { postRoutes } from './posts.js';
 import { practicePageRoutes } from './practice-page.js';
 import { providerImportRoutes } from './provider-imports.js';
 import { providerRoutes } from './providers.js';
@@ -32,6 +34,8 @@ export function registerRoutes(services: AppServices): FastifyPluginAsync {
       invitationRoutes,
       auditRoutes,
       guardRoutes,
+      postRoutes,
+      mediaRoutes,
       providerRoutes,
       providerImportRoutes,
       practicePageRoutes,
