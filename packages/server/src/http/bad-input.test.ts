@@ -58,6 +58,9 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
     'POST /api/invitations/:token/accept': { name: 'Someone', password: 'long enough password' },
     'POST /api/orgs/:orgId/guard/check': { text: 'Hello', kind: 'post' },
     'POST /api/orgs/:orgId/notifications/read': { all: true },
+    'POST /api/orgs/:orgId/posts/:postId/schedule': { localTime: '2030-01-15T09:00' },
+    'POST /api/orgs/:orgId/targets/:targetId/resolve': { resolution: 'retry' },
+    'PUT /api/orgs/:orgId/channels/:channelId/queue': { slots: [{ weekday: 1, localTime: '09:00' }] },
     'POST /api/orgs/:orgId/channels/bluesky': {
       locationId: o.locationId,
       identifier: 'clinic.test',

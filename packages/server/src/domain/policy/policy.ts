@@ -58,6 +58,10 @@ export const permissions = {
   /** Who may ever approve; the organization's settings narrow it, and nobody approves their own post. */
   'post.approve': ['owner', 'admin', 'compliance_officer', 'marketer', 'clinician'],
   'post.settings': managers,
+  /** Put approved posts on the calendar, move them, set queue times, settle unconfirmed ones. */
+  'post.schedule': ['owner', 'admin', 'marketer', 'compliance_officer'],
+  /** Take published posts down from the networks (consent revocations do it too). */
+  'post.delete': ['owner', 'admin', 'marketer', 'compliance_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppServices } from '../services.js';
 import { auditRoutes } from './audit.js';
 import { channelRoutes } from './channels.js';
+import { dispatchRoutes } from './dispatch.js';
 import { consentRoutes } from './consents.js';
 import { authRoutes } from './auth.js';
 import { guardRoutes } from './guard.js';
@@ -30,6 +31,7 @@ export function registerRoutes(services: AppServices): FastifyPluginAsync {
       orgRoutes,
       locationRoutes,
       channelRoutes,
+      dispatchRoutes,
       memberRoutes,
       invitationRoutes,
       auditRoutes,
