@@ -1,0 +1,31 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DialectName } from '../../../db/database.js';
+import type { Bucket } from './periods.js';
+
+/**
+ * The two places the dashboard's SQL differs by dialect: naming a timestamp's period, and the
+ * hours between two timestamps. Both are UTC. `column` is a Kysely reference such as
+ * `i.receivedAt` (the CamelCasePlugin maps it to received_at).
+ */
+export function periodOf(dialect: DialectName, column: string, bucket: Bucket): RawBuilder<string> {
+  const ref = sql.ref(column);
+  if (dialect === 'postgres') {
+    return sql<string>`to_char(date_trunc(${sql.lit(bucket)}, ${ref} at time zone 'UTC'), 'YYYY-MM-DD')`;
+  }
+  if (bucket === 'day') return sql<string>`substr(${ref}, 1, 10)`;
+  if (bucket === 'month') return sql<string>`(substr(${ref}, 1, 7) || '-01')`;
+  // SQLite: 'weekday 0' moves forward to Sunday (or stays), then back six days is that week's Monday.
+  return sql<string>`date(substr(${ref}, 1, 10), 'weekday 0', '-6 days')`;
+}
+
+export function hoursBetween(
+  dialect: DialectName,
+  columns: { from: string; to: string },
+): RawBuilder<number> {
+  const from = sql.ref(columns.from);
+  const to = sql.ref(columns.to);
+  if (dialect === 'postgres') {
+    return sql<number>`cast(extract(epoch from (${to} - ${from})) / 3600.0 as double precision)`;
+  }
+  return sql<number>`((julianday(${to}) - julianday(${from})) * 24.0)`;
+}
