@@ -20,6 +20,7 @@ import { FullPageLoader } from './features/shell/full-page-loader';
 import { NotFoundPage } from './features/shell/not-found-page';
 import { RootGate } from './features/shell/root-gate';
 import { paths } from './paths';
+import { consentRoutes, publicConsentRoutes } from './features/consents/consent-routes';
 
 const placeholders: RouteObject[] = (Object.keys(comingSoon) as (keyof typeof comingSoon)[]).map(
   (area) => ({ path: paths[area], element: <ComingSoonPage area={area} /> }),
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
       { path: paths.forgotPassword, element: <ForgotPasswordPage /> },
       { path: paths.resetPassword, element: <ResetPasswordPage /> },
       { path: '/invite/:token', element: <AcceptInvitePage /> },
+      ...publicConsentRoutes,
       {
         element: <RequireSession />,
         children: [
@@ -51,6 +53,7 @@ export const router = createBrowserRouter([
                   return { Component: CheckTextPage };
                 },
               },
+              ...consentRoutes,
               { path: '/settings', element: <Navigate to={paths.organization} replace /> },
               { path: paths.organization, element: <OrganizationPage /> },
               { path: paths.locations, element: <LocationsPage /> },

@@ -4,7 +4,6 @@ import {
   IconChartLine,
   IconInbox,
   IconPencilPlus,
-  IconSignature,
   IconStethoscope,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -49,16 +48,6 @@ export const comingSoon = {
       'Sentiment, topic and urgency for each item, assignment and response-time targets',
       'Replies checked so they never confirm that someone is a patient',
       'Safe reply templates your compliance officer approves',
-    ],
-  },
-  consents: {
-    title: 'Consents',
-    icon: IconSignature,
-    summary: 'HIPAA marketing authorizations that patients sign on their phone.',
-    points: [
-      'All the elements 45 CFR 164.508 requires, stored as a signed PDF',
-      'Linked to the posts and media that depend on them',
-      'Expiry or revocation pulls scheduled posts and takes published ones down',
     ],
   },
   providers: {

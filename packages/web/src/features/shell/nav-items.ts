@@ -39,7 +39,13 @@ export const navSections: NavSection[] = [
       { label: 'Compose', to: paths.compose, icon: IconPencilPlus, soon: true },
       { label: 'Calendar', to: paths.calendar, icon: IconCalendarEvent, soon: true },
       { label: 'Inbox', to: paths.inbox, icon: IconInbox, soon: true },
-      { label: 'Consents', to: paths.consents, icon: IconSignature, soon: true },
+      {
+        label: 'Consents',
+        to: paths.consents,
+        icon: IconSignature,
+        // Authorizations name patients: viewers do not see them (minimum necessary).
+        visible: (role) => role !== 'viewer',
+      },
       { label: 'Providers', to: paths.providers, icon: IconStethoscope, soon: true },
       { label: 'Analytics', to: paths.analytics, icon: IconChartLine, soon: true },
       { label: 'Check text', to: paths.checkText, icon: IconShieldCheck },
