@@ -15,7 +15,7 @@ describe('Facebook Pages connector against the Graph API contract fake', () => {
     facebook = createFacebookConnector({
       endpoints: networkEndpoints(fake.endpoints).meta,
       client: fake.client,
-      timeoutMs: 400,
+      timeoutMs: 1_500,
     });
   });
   afterEach(async () => fake.close());
@@ -167,7 +167,7 @@ describe('Facebook Pages connector against the Graph API contract fake', () => {
       status: 502,
     });
     const since = new Date();
-    fake.delay(fake.publishRoute, 1_000);
+    fake.delay(fake.publishRoute, 2_500);
     await expect(
       facebook.publish(fake.credentials, {
         text: 'Slow post https://example.com/a',

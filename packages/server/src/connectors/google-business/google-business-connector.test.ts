@@ -22,7 +22,7 @@ describe('Google Business Profile connector against the contract fake', () => {
     google = createGoogleBusinessConnector({
       endpoints: networkEndpoints(fake.endpoints).google,
       client: fake.client,
-      timeoutMs: 400,
+      timeoutMs: 1_500,
     });
   });
   afterEach(async () => fake.close());
@@ -169,7 +169,7 @@ describe('Google Business Profile connector against the contract fake', () => {
       status: 503,
     });
     const since = new Date();
-    fake.delay(fake.publishRoute, 1_000);
+    fake.delay(fake.publishRoute, 2_500);
     await expect(
       google.publish(fake.credentials, { text: 'Open late', idempotencyKey: 'k' }),
     ).rejects.toMatchObject({

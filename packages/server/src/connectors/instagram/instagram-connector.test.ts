@@ -27,7 +27,7 @@ describe('Instagram connector against the Graph API contract fake', () => {
     instagram = createInstagramConnector({
       endpoints: networkEndpoints(fake.endpoints).meta,
       client: fake.client,
-      timeoutMs: 400,
+      timeoutMs: 1_500,
       containerPollMs: 5,
     });
   });
@@ -165,7 +165,7 @@ describe('Instagram connector against the Graph API contract fake', () => {
       kind: 'transient',
     });
     const since = new Date();
-    fake.delay(fake.publishRoute, 1_000);
+    fake.delay(fake.publishRoute, 2_500);
     await expect(
       instagram.publish(fake.credentials, { text: 'Late', media: [image()], idempotencyKey: 'k' }),
     ).rejects.toMatchObject({

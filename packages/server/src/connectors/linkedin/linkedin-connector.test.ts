@@ -18,7 +18,7 @@ describe('LinkedIn connector against the versioned REST contract fake', () => {
     linkedin = createLinkedInConnector({
       endpoints: networkEndpoints(fake.endpoints).linkedin,
       client: fake.client,
-      timeoutMs: 400,
+      timeoutMs: 1_500,
     });
   };
   afterEach(async () => fake?.close());
@@ -163,7 +163,7 @@ describe('LinkedIn connector against the versioned REST contract fake', () => {
     });
     const since = new Date();
     const text = 'Parking (new) at the back #access';
-    fake.delay(fake.publishRoute, 1_000);
+    fake.delay(fake.publishRoute, 2_500);
     await expect(
       linkedin.publish(fake.credentials, { text, idempotencyKey: 'k' }),
     ).rejects.toMatchObject({

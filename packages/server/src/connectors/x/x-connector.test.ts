@@ -25,7 +25,7 @@ describe('X connector against the X API v2 contract fake', () => {
     x = createXConnector({
       endpoints: networkEndpoints(fake.endpoints).x,
       client: fake.client,
-      timeoutMs: 400,
+      timeoutMs: 1_500,
     });
   });
   afterEach(async () => fake.close());
@@ -207,7 +207,7 @@ describe('X connector against the X API v2 contract fake', () => {
   it('a timeout is transient, and findRecent then finds the post that did arrive', async () => {
     const since = new Date();
     const text = uniqueText('Open late on Thursday https://example.com/hours');
-    fake.delay(fake.publishRoute, 1_000);
+    fake.delay(fake.publishRoute, 2_500);
     await expect(x.publish(fake.credentials, { text, idempotencyKey: 'k' })).rejects.toMatchObject({
       kind: 'transient',
       reason: 'X did not answer in time.',
