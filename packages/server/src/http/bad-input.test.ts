@@ -122,6 +122,7 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
       pmids: [],
     },
     'PATCH /api/orgs/:orgId/public-page': { published: true },
+    'POST /api/orgs/:orgId/providers/:providerId/share': { event: { kind: 'provider' } },
     'POST /api/orgs/:orgId/posts': { locationId: o.locationId, baseText: 'Flu shots this week.' },
     'PUT /api/orgs/:orgId/posts/:postId': {
       version: 1,

@@ -354,6 +354,61 @@ describeEachDialect('providers: records, imports, approvals, public pages', (dia
     await o.clients.admin.patch(`${base}/public-page`, { published: true });
   });
 
+  it('turns a confirmed publication and a new provider into post drafts; an unconfirmed article is refused', async () => {
+    const pubs = (await o.clients.marketer.get(`${base}/providers/${hartId}/publications`)).json()
+      .publications;
+    const share = await o.clients.marketer.post(`${base}/providers/${hartId}/share`, {
+      event: { kind: 'publication', publicationId: pubs[0].publicationId },
+    });
+    expect(share.statusCode).toBe(201);
+    expect(share.json().text).toBe(
+      'New publication from Amelia Hart, MD: “Telehealth follow-up visits in a community family practice: a retrospective cohort”, J Synth Fam Med (2024). https://pubmed.ncbi.nlm.nih.gov/98100001/',
+    );
+    const post = await t.services.database.db
+      .selectFrom('posts')
+      .selectAll()
+      .where('id', '=', share.json().postId)
+      .executeTakeFirstOrThrow();
+    expect(post).toMatchObject({
+      orgId: o.orgId,
+      status: 'draft',
+      locationId: o.locationId,
+      authorId: o.userIds.marketer,
+    });
+    const osei = (await o.clients.marketer.get(`${base}/providers/${oseiId}/publications`)).json()
+      .publications;
+    const unconfirmed = await o.clients.marketer.post(`${base}/providers/${oseiId}/share`, {
+      event: { kind: 'publication', publicationId: osei[0].publicationId },
+    });
+    expect(unconfirmed.statusCode).toBe(409);
+    const welcome = await o.clients.marketer.post(`${base}/providers/${oseiId}/share`, {
+      event: { kind: 'provider' },
+    });
+    expect(welcome.json().text).toMatch(
+      /^Welcome Samuel Osei, MD \(Internal Medicine\) to Practice p! /,
+    );
+    const cert = await o.clients.marketer.post(`${base}/providers/${hartId}/share`, {
+      event: { kind: 'certification', index: 0 },
+    });
+    expect(cert.json().text).toMatch(
+      /board certified in Family Medicine by the American Board of Family Medicine \(2015\)/,
+    );
+    expect(
+      (
+        await o.clients.marketer.post(`${base}/providers/${hartId}/share`, {
+          event: { kind: 'certification', index: 5 },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await o.clients.viewer.post(`${base}/providers/${hartId}/share`, {
+          event: { kind: 'provider' },
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
   it("another organization's providers do not exist", async () => {
     const other = await createOrgWithRoles(t, 'q');
     const res = await other.clients.owner.get(`/api/orgs/${other.orgId}/providers/${hartId}`);

@@ -13,6 +13,7 @@ import {
   decidePublication,
   listProviderPublications,
 } from '../../domain/providers/publications.js';
+import { shareAsPost } from '../../domain/providers/share-as-post.js';
 import type { AppServices } from '../services.js';
 import { inTransaction, memberOf, orgParams } from './route-kit.js';
 
@@ -184,6 +185,43 @@ export function providerRoutes(services: AppServices): FastifyPluginAsyncZod {
             confirm: request.body.confirm,
           }),
         ),
+    );
+
+    app.post(
+      '/orgs/:orgId/providers/:providerId/share',
+      {
+        config: { access: { kind: 'org', action: 'post.write' } },
+        schema: {
+          tags: ['providers'],
+          summary: 'Turn a new provider, certification or publication into a post draft',
+          params: providerParams,
+          body: z.strictObject({
+            event: z.discriminatedUnion('kind', [
+              z.strictObject({ kind: z.literal('provider') }),
+              z.strictObject({
+                kind: z.literal('certification'),
+                index: z.number().int().min(0).max(29),
+              }),
+              z.strictObject({
+                kind: z.literal('publication'),
+                publicationId: z.string().min(1).max(64),
+              }),
+            ]),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const shared = await inTransaction(services, (tx) =>
+          shareAsPost(tx, {
+            actor: request.actor,
+            orgId: request.params.orgId,
+            providerId: request.params.providerId,
+            event: request.body.event,
+            publicUrl: services.config.publicUrl,
+          }),
+        );
+        return reply.status(201).send(shared);
+      },
     );
   };
 }
