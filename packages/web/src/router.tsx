@@ -54,6 +54,30 @@ export const router = createBrowserRouter([
                 },
               },
               ...consentRoutes,
+              {
+                path: paths.compose,
+                lazy: async () => ({
+                  Component: (await import('./features/compose/compose-page')).ComposePage,
+                }),
+              },
+              {
+                path: '/compose/:postId',
+                lazy: async () => ({
+                  Component: (await import('./features/compose/compose-page')).ComposePage,
+                }),
+              },
+              {
+                path: paths.posts,
+                lazy: async () => ({
+                  Component: (await import('./features/compose/posts-page')).PostsPage,
+                }),
+              },
+              {
+                path: '/posts/:postId',
+                lazy: async () => ({
+                  Component: (await import('./features/compose/post-page')).PostPage,
+                }),
+              },
               { path: '/settings', element: <Navigate to={paths.organization} replace /> },
               { path: paths.organization, element: <OrganizationPage /> },
               { path: paths.locations, element: <LocationsPage /> },

@@ -78,6 +78,19 @@ export async function download(
   return { blob: await response.blob(), filename };
 }
 
+/** Sends a file as the raw request body (image uploads), with the CSRF header. */
+export async function uploadFile<T>(path: string, file: Blob): Promise<T> {
+  const response = await sendWithCsrf(path, {
+    method: 'POST',
+    headers: {
+      accept: 'application/json',
+      'content-type': file.type || 'application/octet-stream',
+    },
+    body: file,
+  });
+  return (await response.json()) as T;
+}
+
 /**
  * The one way the app talks to the server: same-origin cookies, the CSRF header on every
  * state-changing request (refreshed and retried once when the server says it is stale), and

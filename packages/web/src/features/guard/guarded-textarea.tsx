@@ -19,6 +19,8 @@ export interface GuardedTextareaProps {
   activeFinding?: Finding;
   textareaRef?: Ref<HTMLTextAreaElement>;
   maxLength?: number;
+  /** Shown for review: selectable and focusable, not editable. */
+  readOnly?: boolean;
 }
 
 /**
@@ -93,6 +95,7 @@ export function GuardedTextarea(props: GuardedTextareaProps) {
           value={props.value}
           placeholder={props.placeholder}
           maxLength={props.maxLength}
+          readOnly={props.readOnly}
           spellCheck
           aria-invalid={props.error ? true : undefined}
           aria-describedby={describedBy}

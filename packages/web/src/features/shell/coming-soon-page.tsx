@@ -1,11 +1,5 @@
 import { Badge, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import {
-  IconCalendarEvent,
-  IconChartLine,
-  IconInbox,
-  IconPencilPlus,
-  IconStethoscope,
-} from '@tabler/icons-react';
+import { IconCalendarEvent, IconChartLine, IconInbox, IconStethoscope } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { PageHeader } from '../../components/page-header';
 
@@ -17,18 +11,6 @@ interface Area {
 }
 
 export const comingSoon = {
-  compose: {
-    title: 'Compose',
-    icon: IconPencilPlus,
-    summary:
-      'Write once, tailor for every network, and publish with the guard checking as you type.',
-    points: [
-      'One draft, tailored per network: length limits, hashtags, media and alt text',
-      'Live PHI and claims checks on every word before it can be scheduled',
-      'Approval by your compliance officer, with every change after approval sent back to review',
-      'Link a signed patient authorization to stories and testimonials',
-    ],
-  },
   calendar: {
     title: 'Calendar',
     icon: IconCalendarEvent,

@@ -5,6 +5,7 @@ import {
   IconClipboardList,
   IconHome,
   IconInbox,
+  IconListCheck,
   IconMapPin,
   IconPencilPlus,
   IconPlugConnected,
@@ -36,7 +37,8 @@ export const navSections: NavSection[] = [
   {
     items: [
       { label: 'Dashboard', to: paths.home, icon: IconHome },
-      { label: 'Compose', to: paths.compose, icon: IconPencilPlus, soon: true },
+      { label: 'Compose', to: paths.compose, icon: IconPencilPlus },
+      { label: 'Posts', to: paths.posts, icon: IconListCheck },
       { label: 'Calendar', to: paths.calendar, icon: IconCalendarEvent, soon: true },
       { label: 'Inbox', to: paths.inbox, icon: IconInbox, soon: true },
       {
