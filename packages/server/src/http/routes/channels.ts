@@ -17,7 +17,7 @@ import { orgParams } from './route-kit.js';
 const channelSchema = z.object({
   id: z.string(),
   locationId: z.string(),
-  network: z.enum(['mastodon', 'bluesky']),
+  network: z.enum(['mastodon', 'bluesky', 'facebook', 'instagram', 'linkedin', 'x', 'gbp']),
   handle: z.string(),
   displayName: z.string(),
   serviceUrl: z.string(),
