@@ -58,6 +58,8 @@ export const permissions = {
   /** Who may ever approve; the organization's settings narrow it, and nobody approves their own post. */
   'post.approve': ['owner', 'admin', 'compliance_officer', 'marketer', 'clinician'],
   'post.settings': managers,
+  /** The reputation dashboard and its CSV: aggregates only (counts, ratings, response times), never an item's text or author. */
+  'reputation.dashboard': everyone,
   /** Put approved posts on the calendar, move them, set queue times, settle unconfirmed ones. */
   'post.schedule': ['owner', 'admin', 'marketer', 'compliance_officer'],
   /** Take published posts down from the networks (consent revocations do it too). */

@@ -18,6 +18,7 @@ import { memberRoutes } from './members.js';
 import { notificationRoutes } from './notifications.js';
 import { meRoutes } from './me.js';
 import { orgRoutes } from './orgs.js';
+import { reputationDashboardRoutes } from './reputation-dashboard.js';
 import { setupRoutes } from './setup.js';
 
 /** Every API route, under /api. Each file registers one resource. */
@@ -43,6 +44,7 @@ export function registerRoutes(services: AppServices): FastifyPluginAsync {
       practicePageRoutes,
       consentRoutes,
       notificationRoutes,
+      reputationDashboardRoutes,
     ]) {
       await app.register(routes(services));
     }
