@@ -86,6 +86,13 @@ export const router = createBrowserRouter([
               { path: paths.members, element: <MembersPage /> },
               { path: paths.audit, element: <AuditPage /> },
               { path: paths.profile, element: <ProfilePage /> },
+              {
+                path: paths.providers,
+                lazy: async () => {
+                  const { ProvidersPage } = await import('./features/providers/providers-page');
+                  return { Component: ProvidersPage };
+                },
+              },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

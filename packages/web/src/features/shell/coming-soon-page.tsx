@@ -1,5 +1,5 @@
 import { Badge, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCalendarEvent, IconChartLine, IconInbox, IconStethoscope } from '@tabler/icons-react';
+import { IconCalendarEvent, IconChartLine, IconInbox } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { PageHeader } from '../../components/page-header';
 
@@ -30,16 +30,6 @@ export const comingSoon = {
       'Sentiment, topic and urgency for each item, assignment and response-time targets',
       'Replies checked so they never confirm that someone is a patient',
       'Safe reply templates your compliance officer approves',
-    ],
-  },
-  providers: {
-    title: 'Providers',
-    icon: IconStethoscope,
-    summary: 'Verified provider profiles patients can trust.',
-    points: [
-      'Credentials, NPI, licences, board certifications, education and languages',
-      'Publications from PubMed, shared as posts in one click',
-      'Public profile pages with schema.org data and no third-party trackers',
     ],
   },
   analytics: {
