@@ -14,7 +14,7 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** How often an idle dispatcher looks for due targets (default 250 ms). */
   pollMs?: number;
-  /** How often it looks for stuck targets and reconnected channels (default 30 s). */
+  /** How often it looks for stuck targets and reconnected channels (default half the lease, at most 30 s). */
   sweepMs?: number;
   /** Called after each target, for benchmarks and tests. */
   onOutcome?: (outcome: TargetOutcome, targetId: string) => void;
@@ -65,7 +65,10 @@ export class Dispatcher {
     if (this.deps.dialect === 'sqlite') await this.#maintain(leaseMs, true);
     while (!this.#stopping) {
       const now = this.#now();
-      if (now.getTime() - this.#lastSweep >= (this.options.sweepMs ?? 30_000))
+      if (
+        now.getTime() - this.#lastSweep >=
+        (this.options.sweepMs ?? Math.min(30_000, leaseMs / 2))
+      )
         await this.#maintain(leaseMs, false);
       const free = (this.options.concurrency ?? 16) - this.#running.size;
       let claimed = 0;

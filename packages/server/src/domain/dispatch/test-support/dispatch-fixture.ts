@@ -17,7 +17,7 @@ export interface DispatchFixture {
 /** An organization with one owner and one location in `timeZone` (America/Denver by default). */
 export async function createDispatchFixture(
   db: Db,
-  options: { tag: string; timeZone?: string },
+  options: { tag: string; timeZone?: string; secretKey?: Buffer },
 ): Promise<DispatchFixture> {
   const owner = await createUser(db, {
     name: `Owner ${options.tag}`,
@@ -43,7 +43,13 @@ export async function createDispatchFixture(
       },
     }),
   );
-  return { orgId, locationId, ownerId: owner.id, box: createSecretBox(randomBytes(32)), actor };
+  return {
+    orgId,
+    locationId,
+    ownerId: owner.id,
+    box: createSecretBox(options.secretKey ?? randomBytes(32)),
+    actor,
+  };
 }
 
 /** A connected channel whose sealed credentials open `serviceUrl` (a real server or a contract fake). */
