@@ -20,6 +20,7 @@ export const paths = {
   organization: '/settings/organization',
   locations: '/settings/locations',
   channels: '/settings/channels',
+  publishing: '/settings/publishing',
   mastodonCallback: '/settings/channels/mastodon/callback',
   members: '/settings/members',
   audit: '/settings/audit',

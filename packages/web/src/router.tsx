@@ -78,6 +78,13 @@ export const router = createBrowserRouter([
                   Component: (await import('./features/compose/post-page')).PostPage,
                 }),
               },
+              {
+                path: paths.publishing,
+                lazy: async () => ({
+                  Component: (await import('./features/compose/publishing-settings-page'))
+                    .PublishingSettingsPage,
+                }),
+              },
               { path: '/settings', element: <Navigate to={paths.organization} replace /> },
               { path: paths.organization, element: <OrganizationPage /> },
               { path: paths.locations, element: <LocationsPage /> },

@@ -2,6 +2,7 @@ import {
   IconBuildingHospital,
   IconCalendarEvent,
   IconChartLine,
+  IconChecklist,
   IconClipboardList,
   IconHome,
   IconInbox,
@@ -59,6 +60,7 @@ export const navSections: NavSection[] = [
       { label: 'Organization', to: paths.organization, icon: IconBuildingHospital },
       { label: 'Locations', to: paths.locations, icon: IconMapPin },
       { label: 'Channels', to: paths.channels, icon: IconPlugConnected },
+      { label: 'Publishing', to: paths.publishing, icon: IconChecklist },
       {
         label: 'Members & invitations',
         to: paths.members,
