@@ -94,7 +94,7 @@ export function mastodonCredentials(instanceUrl: string, accessToken: string): o
  */
 export async function addApprovedPost(
   db: Db,
-  fixture: DispatchFixture,
+  fixture: Pick<DispatchFixture, 'orgId' | 'locationId' | 'ownerId'>,
   options: {
     channels: { id: string; network: ChannelNetwork }[];
     text: string;
