@@ -22,7 +22,11 @@ const startTimeoutMs = 90_000;
 /** Variables of the developer's shell that would point the server elsewhere. */
 const isolatedVariables = /^(DATABASE_URL|BEDSIDE_|SMTP_|PORT$|HOST$)/;
 
-export async function startBedsideServer(name: string): Promise<BedsideServer> {
+/** `prepare` runs on the fresh data folder before the server starts (seeding it, say). */
+export async function startBedsideServer(
+  name: string,
+  options: { prepare?: (dataDir: string) => Promise<void> } = {},
+): Promise<BedsideServer> {
   const distEntry = join(repoRoot, 'packages/server/dist/cli/main.js');
   if (!existsSync(distEntry)) throw new Error(`${distEntry} is missing: run "npm run build" first`);
   const port = await freePort();
@@ -30,6 +34,7 @@ export async function startBedsideServer(name: string): Promise<BedsideServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'bedside-e2e-'));
   await mkdir(artifactsDir, { recursive: true });
   const logFile = join(artifactsDir, `${name}-server.log`);
+  await options.prepare?.(dataDir);
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !isolatedVariables.test(key)),
   );

@@ -49,7 +49,7 @@ export const navSections: NavSection[] = [
         // Authorizations name patients: viewers do not see them (minimum necessary).
         visible: (role) => role !== 'viewer',
       },
-      { label: 'Providers', to: paths.providers, icon: IconStethoscope, soon: true },
+      { label: 'Providers', to: paths.providers, icon: IconStethoscope },
       { label: 'Analytics', to: paths.analytics, icon: IconChartLine, soon: true },
       { label: 'Check text', to: paths.checkText, icon: IconShieldCheck },
     ],
