@@ -4,7 +4,9 @@
  * Scores the guard, redact-pii and openredaction on the same data in one run and writes
  * packages/guard/BENCHMARKS.md and packages/guard/bench/results.json.
  * Flags: --quick (short timings, no 1 MB inputs; writes to bench/.quick/ instead),
- * --no-adversarial, --timeout=MS (per adversarial child, default 20000).
+ * --no-adversarial, --timeout=MS (per adversarial child, default 20000),
+ * --only=perf (throughput, latency and adversarial inputs only; prints them and writes no files),
+ * --patterns=mixed,a-at (adversarial patterns to run; default all).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -34,6 +36,11 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const adversarialOn = !args.includes('--no-adversarial');
 const timeoutMs = Number(args.find((a) => a.startsWith('--timeout='))?.split('=')[1] ?? 20_000);
+const perfOnly = args.includes('--only=perf');
+const patternArg = args.find((a) => a.startsWith('--patterns='))?.split('=')[1];
+const patterns = patternArg
+  ? ADVERSARIAL_PATTERNS.filter((p) => patternArg.split(',').includes(p))
+  : ADVERSARIAL_PATTERNS;
 const log = (message: string) => console.log(`[bench] ${message}`);
 
 const guardSource = snapshotGuard();
@@ -81,7 +88,7 @@ for (const id of SYSTEM_IDS) {
 }
 
 const datasetResults: Record<string, DatasetResult> = {};
-for (const ds of datasets) {
+for (const ds of perfOnly ? [] : datasets) {
   const result: DatasetResult = {
     name: ds.name,
     description: ds.description,
@@ -128,13 +135,18 @@ for (const system of systems) {
 const adversarial = adversarialOn
   ? runAdversarial({
       systems: systems.map((s) => s.id),
-      patterns: ADVERSARIAL_PATTERNS,
+      patterns,
       sizes: quick ? ADVERSARIAL_SIZES.filter((s) => s < 1_000_000) : ADVERSARIAL_SIZES,
       timeoutMs,
       onResult: (r) =>
         log(`adversarial ${r.system} ${r.pattern} ${r.size}: ${JSON.stringify(r.outcome)}`),
     })
   : [];
+
+if (perfOnly) {
+  log('--only=perf: no report written');
+  process.exit(0);
+}
 
 const corpusStats: CorpusStats = {
   items: corpusDocs.length,
