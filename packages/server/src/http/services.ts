@@ -7,6 +7,7 @@ import type { Mailer } from '../mail/mailer.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { SecretBox } from '../security/secret-box.js';
 import type { RatingSummarySource } from '../domain/providers/rating-summary.js';
+import type { InboundSources } from '../domain/reputation/inbound-sources.js';
 
 /** What the HTTP layer is built from; tests build it with their own database and mailer. */
 export interface AppServices {
@@ -18,6 +19,8 @@ export interface AppServices {
   jobs?: JobRunner;
   /** The social network connectors; the real ones when absent. */
   connectors?: ChannelConnectors;
+  /** The networks' inbound adapters (reputation polling and replies); the real ones when absent. */
+  inbound?: InboundSources;
   /** Where uploaded images live; `<dataDir>/media` when absent. */
   mediaStore?: MediaStore;
   /** Aggregate ratings for the public provider pages (the reputation inbox); none when absent. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { JobDefinition, JobServices } from '../../jobs/job-runner.js';
 import { expireDueAuthorizations } from './expire-authorizations.js';
-import { postEffects } from './post-effects.js';
+import { createChannelConnectors } from '../channels/channel-connectors.js';
+import { createPostEffects } from './post-effects.js';
 
 /**
  * Ends authorizations whose expiry date has passed. Dates are calendar dates in each practice's
@@ -9,7 +10,11 @@ import { postEffects } from './post-effects.js';
  * within the first hour of the day after its date wherever the practice is. Running it again, or
  * twice at once, does nothing twice (endAuthorization only changes a `signed` row).
  */
-export function consentJobs(_services: JobServices): JobDefinition<Record<string, never>>[] {
+export function consentJobs(services: JobServices): JobDefinition<Record<string, never>>[] {
+  const effects = createPostEffects({
+    box: services.box,
+    connectors: services.connectors ?? createChannelConnectors(),
+  });
   return [
     {
       id: 'consents.expire',
@@ -18,7 +23,7 @@ export function consentJobs(_services: JobServices): JobDefinition<Record<string
       async handler(_payload, { db, log }) {
         const reports = await expireDueAuthorizations(db, {
           now: new Date(),
-          effects: postEffects,
+          effects,
         });
         const ended = reports.filter((r) => r.ended).length;
         if (reports.length > 0)

@@ -11,7 +11,15 @@ import { createUser } from '../orgs/create-user.js';
 import { schedulePost } from '../dispatch/schedule-post.js';
 import { expireDueAuthorizations } from './expire-authorizations.js';
 import { linkPostAuthorization } from './links.js';
-import { postEffects } from './post-effects.js';
+import { createChannelConnectors } from '../channels/channel-connectors.js';
+import { createSecretBox } from '../../security/secret-box.js';
+import { createPostEffects } from './post-effects.js';
+
+/** The real effects: posts' returnToDraft and dispatch's deletePublishedPost (its network call fails here). */
+const postEffects = createPostEffects({
+  box: createSecretBox(Buffer.alloc(32, 7)),
+  connectors: createChannelConnectors({ timeoutMs: 2000 }),
+});
 import { revokeAuthorization, revokeByPatientLink } from './revoke-authorization.js';
 import {
   seedOrg,

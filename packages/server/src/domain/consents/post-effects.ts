@@ -1,7 +1,9 @@
 import type { DbOrTx, Tx } from '../../db/database.js';
+import type { SecretBox } from '../../security/secret-box.js';
 import type { Actor } from '../audit/audit-types.js';
-import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { cancelQueuedTargets } from '../dispatch/schedule-post.js';
+import type { ChannelConnectors } from '../channels/channel-connectors.js';
+import { deletePublishedPost } from '../dispatch/delete-published-post.js';
+import { returnToDraft } from '../posts/return-to-draft.js';
 
 export interface TakedownOutcome {
   targetId: string | null;
@@ -28,44 +30,30 @@ export interface PostEffects {
 }
 
 /**
- * The effects in this tree today: dispatch's `cancelQueuedTargets` and a status change with its
- * audit event for returning to draft; every published target goes on the takedown checklist with
- * its link, until dispatch's `deletePublishedPost` lands (NOTES.md).
+ * The effects wired to their owners: posts' `returnToDraft` (which unschedules through dispatch)
+ * and dispatch's `deletePublishedPost` (which deletes through each network's API where it can).
+ * Targets that were only waiting are canceled and need nothing more; everything a network could
+ * not delete (or could not be asked to, right now) goes on the takedown checklist with its link.
  */
-export const postEffects: PostEffects = {
-  async returnToDraft(tx, options) {
-    const now = new Date();
-    await cancelQueuedTargets(tx, { orgId: options.orgId, postId: options.postId, now });
-    await tx
-      .updateTable('posts')
-      .set({ status: 'draft', scheduledAt: null, updatedAt: now.toISOString() })
-      .where('orgId', '=', options.orgId)
-      .where('id', '=', options.postId)
-      .execute();
-    await recordAuditEvent(tx, {
-      orgId: options.orgId,
-      actor: options.actor,
-      action: 'post.returned_to_draft',
-      target: { type: 'post', id: options.postId },
-      details: { reason: options.reason },
-    });
-  },
-
-  async deletePublishedPost(db, options) {
-    const targets = await db
-      .selectFrom('postTargets')
-      .select(['id', 'network', 'remoteUrl', 'status'])
-      .where('orgId', '=', options.orgId)
-      .where('postId', '=', options.postId)
-      .where('status', 'in', ['published', 'unconfirmed', 'publishing', 'removal_needed'])
-      .execute();
-    if (targets.length === 0)
-      return [{ targetId: null, network: null, outcome: 'manual_removal_needed', url: null }];
-    return targets.map((t) => ({
-      targetId: t.id,
-      network: t.network,
-      outcome: 'manual_removal_needed' as const,
-      url: t.remoteUrl,
-    }));
-  },
-};
+export function createPostEffects(ports: {
+  box: SecretBox;
+  connectors: ChannelConnectors;
+}): PostEffects {
+  return {
+    async returnToDraft(tx, options) {
+      await returnToDraft(tx, options);
+    },
+    async deletePublishedPost(db, options) {
+      const results = await deletePublishedPost(db, { ...options, ...ports });
+      return results
+        .filter((r) => r.outcome !== 'canceled')
+        .map((r) => ({
+          targetId: r.targetId,
+          network: r.network,
+          outcome:
+            r.outcome === 'deleted' ? ('deleted' as const) : ('manual_removal_needed' as const),
+          url: r.url,
+        }));
+    },
+  };
+}

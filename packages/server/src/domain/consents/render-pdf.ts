@@ -4,6 +4,7 @@ import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf
 export interface SignedFormContent {
   authorizationId: string;
   practiceName: string;
+  patientName: string;
   /** The form exactly as the patient read it: title, then blank-line separated "heading\nbody" blocks. */
   formText: string;
   signedName: string;
@@ -40,6 +41,8 @@ export async function renderSignedPdf(content: SignedFormContent): Promise<Buffe
   writer.paragraph(title, { font: fonts.bold, size: 15, gap: 14 });
   for (const block of blocks) {
     const [heading = '', ...body] = block.split('\n');
+    // A heading never ends a page alone.
+    writer.ensureSpace(48);
     writer.paragraph(heading, { font: fonts.bold, size: 11, gap: 3 });
     // Blank fill-in lines ("Name:") are printed filled, in the signature block below.
     const lines = body.filter((line) => !/^[^:]{1,60}:\s*$/.test(line));
@@ -64,7 +67,7 @@ async function writeSignature(
   const { content, fonts } = options;
   writer.ensureSpace(170);
   writer.rule();
-  writer.paragraph('Signature', { font: fonts.bold, size: 11, gap: 6 });
+  writer.paragraph('Signed', { font: fonts.bold, size: 11, gap: 6 });
   if (content.signaturePng) {
     const image = await pdf.embedPng(content.signaturePng);
     const scale = Math.min(240 / image.width, 70 / image.height, 1);
@@ -80,7 +83,8 @@ async function writeSignature(
     timeStyle: 'short',
   }).format(signedAt);
   const rows = [
-    `Name: ${content.signedName}`,
+    `Patient: ${content.patientName}`,
+    `Name of the signer: ${content.signedName}`,
     `Date: ${local} (${content.timeZone}); ${signedAt.toISOString()} UTC`,
     content.signer.kind === 'individual'
       ? 'Signed by: the patient'

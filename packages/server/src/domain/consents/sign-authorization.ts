@@ -143,6 +143,7 @@ async function storeSignature(
     pdf = await renderSignedPdf({
       authorizationId: stored.row.id,
       practiceName: stored.row.practiceName,
+      patientName: stored.row.patientName,
       formText: stored.row.formText,
       signedName: input.signedName,
       signedAt,

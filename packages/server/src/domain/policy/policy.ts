@@ -53,6 +53,16 @@ export const permissions = {
   'consent.export': oversight,
   'notification.read': everyone,
   'guard.check': ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician', 'front_desk'],
+  /** The reputation inbox: reviews, comments and mentions with PHI masked, their notes and replies. */
+  'review.read': everyone,
+  /** Draft replies (the guard checks them), add internal notes, mark replies posted by hand. */
+  'review.respond': ['owner', 'admin', 'marketer', 'compliance_officer', 'front_desk'],
+  /** Assign, change status, approve replies, sources, SLA settings and outbound webhooks. */
+  'review.manage': ['owner', 'admin', 'marketer', 'compliance_officer'],
+  /** See an item's PHI unmasked; every time is an audit event. */
+  'review.unmask': oversight,
+  /** Import reviews from CSV/JSON exports and notification emails. */
+  'review.import': ['owner', 'admin', 'marketer'],
   'post.read': everyone,
   'post.write': authors,
   /** Who may ever approve; the organization's settings narrow it, and nobody approves their own post. */

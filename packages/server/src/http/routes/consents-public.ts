@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { postEffects } from '../../domain/consents/post-effects.js';
+import type { PostEffects } from '../../domain/consents/post-effects.js';
 import { revocationView, revokeByPatientLink } from '../../domain/consents/revoke-authorization.js';
 import { signAuthorization, signInputSchema } from '../../domain/consents/sign-authorization.js';
 import { signingFormView } from '../../domain/consents/signing-form.js';
@@ -15,7 +15,10 @@ const publicLimit = { max: 30, timeWindow: '1 minute' };
  * type a signature) and the revocation link in their copy. The token in the URL is the only key;
  * only its SHA-256 is stored.
  */
-export function publicConsentRoutes(services: AppServices): FastifyPluginAsyncZod {
+export function publicConsentRoutes(
+  services: AppServices,
+  effects: PostEffects,
+): FastifyPluginAsyncZod {
   const { db } = services.database;
   const mail = { mailer: services.mailer, publicUrl: services.config.publicUrl };
   return async (app) => {
@@ -88,7 +91,7 @@ export function publicConsentRoutes(services: AppServices): FastifyPluginAsyncZo
         revokeByPatientLink(db, {
           token: request.params.token,
           actor: { userId: null, label: 'patient (revocation link)', ip: request.ip },
-          effects: postEffects,
+          effects,
         }),
     );
   };

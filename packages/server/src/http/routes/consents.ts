@@ -18,7 +18,8 @@ import {
   untagMedia,
 } from '../../domain/consents/links.js';
 import { findPostCoverageGap } from '../../domain/consents/post-coverage.js';
-import { postEffects } from '../../domain/consents/post-effects.js';
+import { createChannelConnectors } from '../../domain/channels/channel-connectors.js';
+import { createPostEffects } from '../../domain/consents/post-effects.js';
 import {
   maxPaperBytes,
   paperInputSchema,
@@ -64,8 +65,12 @@ const endReport = z.object({
 export function consentRoutes(services: AppServices): FastifyPluginAsyncZod {
   const { db } = services.database;
   const mail = { mailer: services.mailer, publicUrl: services.config.publicUrl };
+  const effects = createPostEffects({
+    box: services.box,
+    connectors: services.connectors ?? createChannelConnectors(),
+  });
   return async (app) => {
-    await app.register(publicConsentRoutes(services));
+    await app.register(publicConsentRoutes(services, effects));
 
     app.get(
       '/orgs/:orgId/consents',
@@ -252,7 +257,7 @@ export function consentRoutes(services: AppServices): FastifyPluginAsyncZod {
           actor: request.actor,
           orgId: request.params.orgId,
           authorizationId: request.params.authorizationId,
-          effects: postEffects,
+          effects,
         }),
     );
 
@@ -273,7 +278,7 @@ export function consentRoutes(services: AppServices): FastifyPluginAsyncZod {
           actor: request.actor,
           orgId: request.params.orgId,
           authorizationId: request.params.authorizationId,
-          effects: postEffects,
+          effects,
         }),
     );
 

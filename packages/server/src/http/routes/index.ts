@@ -20,6 +20,9 @@ import { meRoutes } from './me.js';
 import { orgRoutes } from './orgs.js';
 import { reputationDashboardRoutes } from './reputation-dashboard.js';
 import { setupRoutes } from './setup.js';
+import { reputationRoutes } from './reputation.js';
+import { reputationSourceRoutes } from './reputation-sources.js';
+import { reputationWebhookRoutes } from './reputation-webhooks.js';
 
 /** Every API route, under /api. Each file registers one resource. */
 export function registerRoutes(services: AppServices): FastifyPluginAsync {
@@ -45,6 +48,9 @@ export function registerRoutes(services: AppServices): FastifyPluginAsync {
       consentRoutes,
       notificationRoutes,
       reputationDashboardRoutes,
+      reputationRoutes,
+      reputationSourceRoutes,
+      reputationWebhookRoutes,
     ]) {
       await app.register(routes(services));
     }

@@ -186,6 +186,7 @@ function Detail({ consent: c }: { consent: ConsentDetail }) {
                     variant="default"
                     size="xs"
                     leftSection={<IconFileTypePdf size={14} aria-hidden />}
+                    style={{ flexShrink: 0 }}
                     onClick={() => void open(d.id)}
                   >
                     {d.kind === 'signed_pdf'

@@ -50,6 +50,14 @@ export function SignPage() {
   );
 }
 
+/** Paper-style blanks ("Name:") are filled in by the signing form below, not shown empty. */
+function withoutBlankFields(body: string): string {
+  return body
+    .split('\n')
+    .filter((line) => !/^[^:]{1,60}:\s*$/.test(line))
+    .join('\n');
+}
+
 function SigningFormView(props: { form: SigningForm; token: string }) {
   const { form, token } = props;
   const [signedName, setSignedName] = useState('');
@@ -62,6 +70,13 @@ function SigningFormView(props: { form: SigningForm; token: string }) {
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ copyEmailed: boolean; sha256: string }>();
+  const changed = (...names: string[]) =>
+    setErrors((current) => {
+      if (!names.some((n) => current[n])) return current;
+      const next = { ...current };
+      for (const n of names) delete next[n];
+      return next;
+    });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -131,7 +146,7 @@ function SigningFormView(props: { form: SigningForm; token: string }) {
                 {s.heading}
               </Title>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {s.body}
+                {withoutBlankFields(s.body)}
               </Text>
             </section>
           ))}
@@ -169,7 +184,10 @@ function SigningFormView(props: { form: SigningForm; token: string }) {
               description="For example: parent of a minor, legal guardian, health care power of attorney"
               required
               value={authority}
-              onChange={(e) => setAuthority(e.currentTarget.value)}
+              onChange={(e) => {
+                setAuthority(e.currentTarget.value);
+                changed('signer.authority', 'signature.signer.authority');
+              }}
               error={errors['signer.authority'] ?? errors['signature.signer.authority']}
             />
           ) : null}
@@ -178,7 +196,10 @@ function SigningFormView(props: { form: SigningForm; token: string }) {
             required
             autoComplete="name"
             value={signedName}
-            onChange={(e) => setSignedName(e.currentTarget.value)}
+            onChange={(e) => {
+              setSignedName(e.currentTarget.value);
+              changed('signedName', 'signature');
+            }}
             error={errors.signedName ?? errors.signature}
           />
           <Stack gap={6}>
@@ -188,14 +209,23 @@ function SigningFormView(props: { form: SigningForm; token: string }) {
             <SegmentedControl
               aria-label="How to sign"
               value={method}
-              onChange={(v) => setMethod(v as 'drawn' | 'typed')}
+              onChange={(v) => {
+                setMethod(v as 'drawn' | 'typed');
+                changed('signature.image');
+              }}
               data={[
                 { value: 'drawn', label: 'Draw my signature' },
                 { value: 'typed', label: 'Type my signature' },
               ]}
             />
             {method === 'drawn' ? (
-              <SignaturePad onChange={setImage} labelId="signature-label" />
+              <SignaturePad
+                onChange={(png) => {
+                  setImage(png);
+                  changed('signature.image');
+                }}
+                labelId="signature-label"
+              />
             ) : (
               <Text size="sm" c="dimmed">
                 Your typed name above will be your signature.
@@ -222,7 +252,10 @@ function SigningFormView(props: { form: SigningForm; token: string }) {
           </Stack>
           <Checkbox
             checked={agreed}
-            onChange={(e) => setAgreed(e.currentTarget.checked)}
+            onChange={(e) => {
+              setAgreed(e.currentTarget.checked);
+              changed('agreed');
+            }}
             label="I have read this form. I understand I may refuse to sign, and that I may revoke it in writing at any time."
             error={errors.agreed}
           />

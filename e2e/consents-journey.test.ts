@@ -1,0 +1,163 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { missingReason } from '../tools/test-env.js';
+import { startBedsideServer, type BedsideServer } from './support/bedside-server.js';
+import { failureScreenshots, launchChromium, RequestLog, screenshot } from './support/browser.js';
+import { completeFirstRunSetup } from './support/flows/setup-flow.js';
+import { linkIn, waitForMail } from './support/outbox.js';
+import { artifactsDir } from './support/paths.js';
+import { owner, practice } from './support/people.js';
+
+const skipReason = missingReason('chromium');
+if (skipReason) console.warn(skipReason);
+
+const patient = {
+  name: 'Jordan Sample',
+  email: 'jordan.sample@example.test',
+  description: 'My first name, my written review and two photos of my smile taken in March.',
+};
+
+/** Fills the request form; `networks` are the checkbox labels to tick. */
+async function fillRequest(page: Page, networks: string[]): Promise<void> {
+  await page.getByLabel("Patient's full name").fill(patient.name);
+  await page.getByLabel('Email address').fill(patient.email);
+  await page.getByRole('checkbox', { name: 'Photos' }).check();
+  await page.getByLabel('Describe it specifically').fill(patient.description);
+  for (const network of networks) await page.getByRole('checkbox', { name: network }).check();
+  await page.getByLabel('Last day in effect').fill('2099-12-31');
+}
+
+/** Draws a signature-like stroke with the mouse across the canvas. */
+async function drawSignature(page: Page): Promise<void> {
+  const canvas = page.getByRole('img', { name: 'Your signature' });
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('signature canvas is not visible');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 20, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i += 1) {
+    await page.mouse.move(box.x + 20 + i * 11, y + Math.sin(i / 2) * 28, { steps: 2 });
+  }
+  await page.mouse.up();
+}
+
+// Staff request an authorization; the patient reads and signs it on a phone-sized page; the
+// signed PDF is stored and looked at; bad input is refused with reasons.
+describe.skipIf(Boolean(skipReason))('patient authorization in a real browser', () => {
+  let server: BedsideServer;
+  let browser: Browser;
+  const requests = new RequestLog();
+  let staff: BrowserContext;
+  let staffPage: Page;
+  let signingLink = '';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBedsideServer('consents'), launchChromium()]);
+    staff = await requests.newContext(browser, server.url);
+    staffPage = await staff.newPage();
+    await completeFirstRunSetup(staffPage, { owner, practice });
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await failureScreenshots(browser, task.name);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('refuses a request that names no network, saying which element is missing', async () => {
+    await staffPage.goto('/consents');
+    await staffPage.getByRole('link', { name: 'Request an authorization' }).click();
+    await fillRequest(staffPage, []);
+    await staffPage.getByRole('button', { name: 'Send the signing link' }).click();
+    const alert = staffPage.getByRole('alert').filter({ hasText: 'not sent' });
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/who will receive the information/);
+    await staffPage
+      .getByText(/164\.508\(c\)\(1\)\(iii\)/)
+      .first()
+      .waitFor();
+    await screenshot(staffPage, 'consents-01-request-refused');
+  });
+
+  it('sends a signing link by email', async () => {
+    for (const network of ['Mastodon', 'Bluesky', 'Facebook'])
+      await staffPage.getByRole('checkbox', { name: network }).check();
+    await staffPage.getByRole('button', { name: 'Send the signing link' }).click();
+    await staffPage.getByRole('heading', { level: 1, name: patient.name }).waitFor();
+    await staffPage.getByText('Waiting for signature').first().waitFor();
+    const mail = await waitForMail(server.outboxDir, patient.email);
+    expect(mail.subject).toContain(practice.organization);
+    signingLink = linkIn(mail, `${server.url}/sign/`);
+  });
+
+  it('the patient reads the form and signs it on a phone, drawing with the mouse', async () => {
+    const phone = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 390, height: 844 },
+    });
+    phone.on('request', (r) => requests.urls.push(r.url()));
+    const page = await phone.newPage();
+    await page.goto(signingLink);
+    await page.getByRole('heading', { level: 1, name: /Authorization to use and share/ }).waitFor();
+    await page.getByRole('heading', { name: 'My right to revoke' }).waitFor();
+    await screenshot(page, 'consents-02-phone-signing-form');
+
+    // Submitting empty says what is missing, without leaving the page.
+    await page.getByRole('button', { name: 'Sign the authorization' }).click();
+    await page.getByText('Type your full name.').waitFor();
+    await page.getByText('Draw your signature, or choose to type it.').waitFor();
+
+    await page.getByLabel('Your full name').fill(patient.name);
+    await drawSignature(page);
+    await page.getByRole('checkbox', { name: /I have read this form/ }).check();
+    await page.getByRole('button', { name: 'Sign the authorization' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactsDir, 'consents-03-phone-signed-canvas.png') });
+    await page.getByRole('button', { name: 'Sign the authorization' }).click();
+    await page.getByRole('heading', { name: 'Thank you — signed' }).waitFor();
+    await screenshot(page, 'consents-04-phone-thank-you');
+
+    // The link works once.
+    await page.goto(signingLink);
+    await page.getByText('This signing link was already used.').waitFor();
+    await phone.close();
+  });
+
+  it('staff see it active with its signed PDF, which is stored and fingerprinted', async () => {
+    await staffPage.reload();
+    await staffPage.getByText('Active').first().waitFor();
+    await staffPage.getByRole('button', { name: 'Signed form (PDF)' }).waitFor();
+    await screenshot(staffPage, 'consents-05-detail-signed');
+    const id = new URL(staffPage.url()).pathname.split('/').pop() ?? '';
+    const orgs = (await (await staff.request.get('/api/auth/session')).json()) as {
+      memberships: { orgId: string }[];
+    };
+    const orgId = orgs.memberships[0]?.orgId ?? '';
+    const detail = (await (
+      await staff.request.get(`/api/orgs/${orgId}/consents/${id}`)
+    ).json()) as {
+      documents: { id: string; sha256: string }[];
+    };
+    const document = detail.documents[0];
+    expect(document?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const pdf = await staff.request.get(
+      `/api/orgs/${orgId}/consents/${id}/documents/${document?.id}`,
+    );
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.headers()['x-content-sha256']).toBe(document?.sha256);
+    await writeFile(join(artifactsDir, 'consents-06-signed.pdf'), bytes);
+
+    await staffPage.goto('/consents');
+    await staffPage.getByRole('link', { name: patient.name }).waitFor();
+    await screenshot(staffPage, 'consents-07-list');
+  });
+
+  it('nothing left the server: no third-party request from any page', () => {
+    expect(requests.foreign(server.url)).toEqual([]);
+  });
+});
