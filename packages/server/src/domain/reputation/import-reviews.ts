@@ -304,3 +304,29 @@ function* ndjsonLine(
     problem(lineNumber, 'The line is not valid JSON.');
   }
 }
+
+/** Recent imports, newest first. */
+export async function listImports(
+  db: DbOrTx,
+  orgId: string,
+): Promise<(ImportReport & { source: string; fileName: string | null; createdAt: string })[]> {
+  const rows = await db
+    .selectFrom('reputationImports')
+    .selectAll()
+    .where('orgId', '=', orgId)
+    .orderBy('createdAt', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map((r) => ({
+    importId: r.id,
+    source: r.source,
+    fileName: r.fileName,
+    createdAt: r.createdAt,
+    rowsTotal: r.rowsTotal,
+    created: r.rowsCreated,
+    updated: r.rowsUpdated,
+    unchanged: r.rowsUnchanged,
+    skipped: r.rowsSkipped,
+    problems: JSON.parse(r.problems) as ImportProblem[],
+  }));
+}
