@@ -125,6 +125,50 @@ describeEachDialect('dispatch against the Mastodon contract fake', (dialect) => 
     expect(actions.map((a) => a.action)).toEqual(['post.scheduled', 'post.target_published']);
   });
 
+  it("sends the post's images, in order, with their alt text", async () => {
+    const postId = await scheduled('With a picture of the new waiting room.');
+    const stored = new Map([
+      [`${f.orgId}/a.png`, new Uint8Array([1, 2, 3])],
+      [`${f.orgId}/b.png`, new Uint8Array([4, 5])],
+    ]);
+    let position = 0;
+    for (const [storageKey, bytes] of stored) {
+      const mediaId = `media-${dialect}-${storageKey.slice(-5)}`;
+      await db()
+        .insertInto('mediaAssets')
+        .values({
+          id: mediaId,
+          orgId: f.orgId,
+          uploadedBy: f.ownerId,
+          mimeType: 'image/png',
+          width: 10,
+          height: 10,
+          byteSize: bytes.length,
+          sha256: 'x'.repeat(64),
+          storageKey,
+          altText: `Alt ${position}`,
+          createdAt: new Date().toISOString(),
+        })
+        .execute();
+      await db()
+        .insertInto('postMedia')
+        .values({ postId, mediaId, orgId: f.orgId, position: position++ })
+        .execute();
+    }
+    const withMedia = {
+      ...deps,
+      loadMedia: ({ storageKey }: { storageKey: string }) =>
+        Promise.resolve(stored.get(storageKey) ?? new Uint8Array()),
+    };
+    expect(await runDueTargets(withMedia, later(0))).toMatchObject([{ outcome: 'published' }]);
+    const uploads = fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v2/media');
+    expect(uploads).toHaveLength(2);
+    expect(uploads[0]?.body).toContain('Alt 0');
+    expect(uploads[1]?.body).toContain('Alt 1');
+    const status = JSON.parse(posts()[0]?.body ?? '{}') as { media_ids?: string[] };
+    expect(status.media_ids).toHaveLength(2);
+  });
+
   it('two workers claiming at once never share a target', async () => {
     for (let i = 0; i < 12; i += 1) await scheduled();
     const claim = (owner: string) =>

@@ -1,8 +1,9 @@
 import type { Config } from '../../config/config.js';
 import type { DatabaseHandle } from '../../db/database.js';
+import { defaultMediaStore, type MediaStore } from '../../media/media-store.js';
 import type { SecretBox } from '../../security/secret-box.js';
 import { createChannelConnectors, type ChannelConnectors } from '../channels/channel-connectors.js';
-import type { DispatchLog, MediaLoader } from './dispatch-deps.js';
+import type { DispatchLog } from './dispatch-deps.js';
 import { Dispatcher, dispatchWorkerName } from './dispatcher.js';
 
 /** Starts this process's publishing loop (processes with the `worker` role). */
@@ -12,8 +13,9 @@ export function startDispatcher(services: {
   box: SecretBox;
   log: DispatchLog;
   connectors?: ChannelConnectors;
-  loadMedia?: MediaLoader;
+  mediaStore?: MediaStore;
 }): Dispatcher {
+  const media = services.mediaStore ?? defaultMediaStore(services.config.dataDir);
   const dispatcher = new Dispatcher(
     {
       db: services.database.db,
@@ -22,7 +24,7 @@ export function startDispatcher(services: {
       connectors: services.connectors ?? createChannelConnectors(),
       owner: dispatchWorkerName(),
       log: services.log,
-      ...(services.loadMedia && { loadMedia: services.loadMedia }),
+      loadMedia: ({ storageKey }) => media.get(storageKey),
     },
     {
       leaseMs: services.config.dispatch.leaseSeconds * 1000,
