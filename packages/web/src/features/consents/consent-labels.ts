@@ -63,6 +63,8 @@ export const canConsent = {
   read: (role: Role) => role !== 'viewer',
   request: (role: Role) =>
     ['owner', 'admin', 'compliance_officer', 'marketer', 'front_desk'].includes(role),
+  link: (role: Role) =>
+    ['owner', 'admin', 'compliance_officer', 'marketer', 'clinician'].includes(role),
   manage: (role: Role) => ['owner', 'admin', 'compliance_officer'].includes(role),
   revoke: (role: Role) => ['owner', 'admin', 'compliance_officer', 'front_desk'].includes(role),
   export: (role: Role) => ['owner', 'admin', 'compliance_officer'].includes(role),

@@ -37,7 +37,15 @@ export function RequestConsentPage() {
         ...scopeInput(scope),
         delivery: scope.contactKind === 'phone' ? 'tablet' : delivery,
       });
-      if (postId) await consentsApi.linkPost(org.orgId, postId, result.authorizationId);
+      if (postId)
+        await consentsApi
+          .linkPost(org.orgId, postId, result.authorizationId)
+          .catch((error: unknown) =>
+            notifications.show({
+              color: 'orange',
+              message: `Requested, but not linked to the post: ${errorMessage(error)}`,
+            }),
+          );
       if (result.signingUrl) {
         setTabletUrl(new URL(result.signingUrl).pathname);
         return;
