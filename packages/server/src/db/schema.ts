@@ -281,6 +281,8 @@ export interface PostVariantTable {
   publishText: string;
   createdAt: string;
   updatedAt: string;
+  /** Set when the channel was taken off the post after targets were made for it; such rows are history. */
+  removedAt: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An uploaded image, re-encoded without metadata; `storageKey` names it in the MediaStore. */

@@ -9,6 +9,7 @@ import * as reputationReplyRef from './20261128051000-reputation-reply-ref.js';
 import * as dispatch from './20261128020000-dispatch.js';
 import * as notifications from './20261128005000-notifications.js';
 import * as posts from './20261128010000-posts.js';
+import * as postVariantRemoval from './20261128011000-post-variant-removal.js';
 import * as networkChannels from './20261128060000-network-channels.js';
 
 export interface MigrationModule {
@@ -24,6 +25,7 @@ export const migrations: Record<string, MigrationModule> = {
   '20261128000000-channels': channels,
   '20261128005000-notifications': notifications,
   '20261128010000-posts': posts,
+  '20261128011000-post-variant-removal': postVariantRemoval,
   '20261128020000-dispatch': dispatch,
   '20261128030000-consents': consents,
   '20261128040000-providers': providers,

@@ -37,6 +37,7 @@ export async function addComment(
         .where('orgId', '=', row.orgId)
         .where('postId', '=', row.id)
         .where('id', '=', input.variantId)
+        .where('removedAt', 'is', null)
         .executeTakeFirst();
       if (!variant) throw invalid({ variantId: 'This post has no such variant; reload it.' });
       if (hasAnchor) {

@@ -50,6 +50,7 @@ export async function listPosts(
     .select(['postId', 'network'])
     .where('orgId', '=', orgId)
     .where('postId', 'in', ids)
+    .where('removedAt', 'is', null)
     .execute();
   const approvals = await db
     .selectFrom('postApprovals')

@@ -124,39 +124,75 @@ export async function resolveContent(
   };
 }
 
-/** Replaces a post's variants and images with the resolved content. */
+/**
+ * Makes a post's variants and images match the resolved content. Variants are kept per channel
+ * (updated in place), because dispatch's targets point at them; a channel taken off the post is
+ * deleted, or marked removed when targets (now canceled) still refer to it.
+ */
 export async function writeContent(
   tx: DbOrTx,
   options: { orgId: string; postId: string; content: ResolvedContent; now: string },
 ): Promise<void> {
   const { orgId, postId, content, now } = options;
-  await tx
-    .deleteFrom('postVariants')
+  const existing = await tx
+    .selectFrom('postVariants')
+    .select(['id', 'channelId'])
     .where('orgId', '=', orgId)
     .where('postId', '=', postId)
     .execute();
+  const byChannel = new Map(existing.map((v) => [v.channelId, v.id]));
+  for (const v of content.variants) {
+    const fields = {
+      network: v.channel.network,
+      text: v.text,
+      publishText: v.publishText,
+      updatedAt: now,
+    };
+    const id = byChannel.get(v.channel.id);
+    if (id)
+      await tx
+        .updateTable('postVariants')
+        .set({ ...fields, removedAt: null })
+        .where('orgId', '=', orgId)
+        .where('id', '=', id)
+        .execute();
+    else
+      await tx
+        .insertInto('postVariants')
+        .values({ id: newId(), postId, orgId, channelId: v.channel.id, createdAt: now, ...fields })
+        .execute();
+  }
+  const kept = new Set(content.variants.map((v) => v.channel.id));
+  const gone = existing.filter((v) => !kept.has(v.channelId)).map((v) => v.id);
+  if (gone.length > 0) {
+    const referenced = await tx
+      .selectFrom('postTargets')
+      .select('variantId')
+      .distinct()
+      .where('orgId', '=', orgId)
+      .where('variantId', 'in', gone)
+      .execute();
+    const keep = new Set(referenced.map((r) => r.variantId));
+    const deletable = gone.filter((id) => !keep.has(id));
+    if (deletable.length > 0)
+      await tx
+        .deleteFrom('postVariants')
+        .where('orgId', '=', orgId)
+        .where('id', 'in', deletable)
+        .execute();
+    if (keep.size > 0)
+      await tx
+        .updateTable('postVariants')
+        .set({ removedAt: now, updatedAt: now })
+        .where('orgId', '=', orgId)
+        .where('id', 'in', [...keep])
+        .execute();
+  }
   await tx
     .deleteFrom('postMedia')
     .where('orgId', '=', orgId)
     .where('postId', '=', postId)
     .execute();
-  if (content.variants.length > 0)
-    await tx
-      .insertInto('postVariants')
-      .values(
-        content.variants.map((v) => ({
-          id: newId(),
-          postId,
-          orgId,
-          channelId: v.channel.id,
-          network: v.channel.network,
-          text: v.text,
-          publishText: v.publishText,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      )
-      .execute();
   if (content.mediaIds.length > 0)
     await tx
       .insertInto('postMedia')

@@ -113,6 +113,7 @@ export async function getPost(
     ])
     .where('postVariants.orgId', '=', orgId)
     .where('postVariants.postId', '=', postId)
+    .where('postVariants.removedAt', 'is', null)
     .orderBy('channels.createdAt')
     .orderBy('channels.network')
     .orderBy('channels.handle')

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { createOrgWithRoles, type OrgWithRoles } from '../../test-support/org-with-roles.js';
 import { describeEachDialect } from '../../test-support/test-database.js';
+import { schedulePost } from '../dispatch/schedule-post.js';
 import { returnToDraft } from './return-to-draft.js';
 import { addTestChannel } from './test-support/test-channels.js';
 
@@ -12,6 +13,8 @@ const JUSTIFICATION = 'Claims reviewed by our medical director against the 2026 
 
 interface Post {
   id: string;
+  baseText: string;
+  scheduledAt: string | null;
   status: string;
   version: number;
   guardVerdict: string | null;
@@ -442,6 +445,86 @@ describeEachDialect('posts: compose, guard, review', (dialect) => {
         anchorEnd: 2,
       });
       expect(noVariant.statusCode).toBe(400);
+    });
+
+    it('editing a scheduled post unschedules it (dispatch cancels its targets) and sends it back to review', async () => {
+      const { db } = t.services.database;
+      const actor = { userId: o.userIds.marketer, label: 'marketer', ip: null };
+      const nextWeek = `${new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)}T09:30`;
+      for (const finish of ['edit', 'returnToDraft'] as const) {
+        const post = await submitted();
+        await o.clients.compliance_officer.post(`${base()}/${post.id}/approve`, {
+          version: post.version,
+        });
+        await schedulePost(db, {
+          actor,
+          orgId: o.orgId,
+          postId: post.id,
+          localTime: nextWeek,
+        });
+        const scheduled = (await o.clients.marketer.get(`${base()}/${post.id}`)).json<Post>();
+        expect(scheduled.status).toBe('scheduled');
+        if (finish === 'edit') {
+          const res = await o.clients.marketer.put(`${base()}/${post.id}`, {
+            version: scheduled.version,
+            locationId: o.locationId,
+            baseText: `${CLEAN_TEXT} Book online.`,
+            // Mastodon is taken off: its canceled target keeps the variant, marked removed.
+            variants: [{ channelId: bluesky, text: `${CLEAN_TEXT} Book online.` }],
+          });
+          expect(res.statusCode, res.body).toBe(200);
+          expect(res.json<Post>()).toMatchObject({ status: 'in_review', scheduledAt: null });
+          expect(res.json<Post>().variants.map((v) => v.network)).toEqual(['bluesky']);
+          const rows = await db
+            .selectFrom('postVariants')
+            .select(['channelId', 'removedAt'])
+            .where('postId', '=', post.id)
+            .execute();
+          expect(rows.find((r) => r.channelId === mastodon)?.removedAt).toBeTruthy();
+          expect(rows.find((r) => r.channelId === bluesky)?.removedAt).toBeNull();
+        } else {
+          const result = await returnToDraft(db, {
+            orgId: o.orgId,
+            postId: post.id,
+            reason: 'authorization revoked',
+          });
+          expect(result).toEqual({ moved: true, from: 'scheduled' });
+        }
+        const targets = await db
+          .selectFrom('postTargets')
+          .select('status')
+          .where('postId', '=', post.id)
+          .execute();
+        expect(targets.length).toBeGreaterThan(0);
+        expect(targets.every((x) => x.status === 'canceled')).toBe(true);
+        expect(await auditActions(post.id)).toContain('post.unscheduled');
+      }
+    });
+
+    it('an edit under review with a guard warning needs a justification too', async () => {
+      const post = await submitted();
+      const bare = await o.clients.marketer.put(`${base()}/${post.id}`, {
+        version: post.version,
+        locationId: o.locationId,
+        baseText: WARN_TEXT,
+      });
+      expect(bare.statusCode).toBe(400);
+      expect(bare.body).toContain('overrideJustification');
+      const unchanged = (await o.clients.marketer.get(`${base()}/${post.id}`)).json<Post>();
+      expect(unchanged).toMatchObject({ version: post.version, baseText: CLEAN_TEXT });
+      const ok = await o.clients.marketer.put(`${base()}/${post.id}`, {
+        version: post.version,
+        locationId: o.locationId,
+        baseText: WARN_TEXT,
+        overrideJustification: JUSTIFICATION,
+      });
+      expect(ok.statusCode, ok.body).toBe(200);
+      expect(ok.json<Post>()).toMatchObject({
+        status: 'in_review',
+        guardVerdict: 'review',
+        overrideJustification: JUSTIFICATION,
+        approval: { required: ['compliance_officer'] },
+      });
     });
 
     it('returnToDraft (consents, withdraw) pulls an approved post back and voids its approvals', async () => {
