@@ -3,12 +3,20 @@ import type { DialectName } from '../../../db/database.js';
 import type { Bucket } from './periods.js';
 
 /**
- * The two places the dashboard's SQL differs by dialect: naming a timestamp's period, and the
- * hours between two timestamps. Both are UTC. `column` is a Kysely reference such as
- * `i.receivedAt` (the CamelCasePlugin maps it to received_at).
+ * When an item happened, for the time axis: when it was published at the source if known (an
+ * import of last year's reviews belongs to last year), else when Bedside received it.
  */
-export function periodOf(dialect: DialectName, column: string, bucket: Bucket): RawBuilder<string> {
-  const ref = sql.ref(column);
+export const occurredAt: RawBuilder<string> = sql<string>`coalesce(${sql.ref('i.publishedAt')}, ${sql.ref('i.receivedAt')})`;
+
+/**
+ * The two places the dashboard's SQL differs by dialect: naming a timestamp's period, and the
+ * hours between two timestamps. Both are UTC.
+ */
+export function periodOf(
+  dialect: DialectName,
+  ref: RawBuilder<string>,
+  bucket: Bucket,
+): RawBuilder<string> {
   if (dialect === 'postgres') {
     return sql<string>`to_char(date_trunc(${sql.lit(bucket)}, ${ref} at time zone 'UTC'), 'YYYY-MM-DD')`;
   }

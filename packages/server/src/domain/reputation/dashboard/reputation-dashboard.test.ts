@@ -274,4 +274,24 @@ describeEachDialect('reputation dashboard', (dialect) => {
     const days = await run({ bucket: 'day', from: '2026-11-08', to: '2026-11-09' });
     expect(days.series.map((s) => s.items)).toEqual([1, 0]);
   });
+
+  it('places an imported item at its publication date, and measures its response from receipt', async () => {
+    const db = t.handle.db;
+    const received = '2026-11-20T10:00:00.000Z';
+    await insertItem(db, {
+      orgId,
+      receivedAt: received,
+      publishedAt: '2026-11-03T10:00:00.000Z',
+      rating: 2,
+      firstResponseAt: hoursAfter(received, 3),
+    });
+    await insertItem(db, { orgId, receivedAt: received, publishedAt: '2025-06-01T00:00:00.000Z' });
+    const d = await run();
+    expect(d.series.map((s) => [s.period, s.items, s.medianResponseHours])).toEqual([
+      ['2026-11-02', 1, 3],
+      ['2026-11-09', 0, null],
+      ['2026-11-16', 0, null],
+    ]);
+    expect(d.totals.items).toBe(1);
+  });
 });

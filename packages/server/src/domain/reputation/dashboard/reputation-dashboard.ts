@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx, DialectName } from '../../../db/database.js';
-import { hoursBetween, periodOf } from './dashboard-sql.js';
+import { hoursBetween, occurredAt, periodOf } from './dashboard-sql.js';
 import type {
   DashboardFilter,
   GroupTrend,
@@ -14,7 +14,9 @@ import { addDays, periodsBetween } from './periods.js';
 /**
  * The reputation dashboard: volume and average rating over time (overall, per location, per
  * provider), response rate and median response time, sentiment and topic trends — aggregates
- * only, never an item's text or author. Deleted items are left out. Periods are UTC.
+ * only, never an item's text or author. Deleted items are left out. Items are placed in time by
+ * when they were published at the source, else when received; response time counts from receipt.
+ * Periods are UTC.
  */
 export async function reputationDashboard(
   db: DbOrTx,
@@ -197,8 +199,8 @@ function filtered(db: DbOrTx, options: { orgId: string; filter: DashboardFilter 
   let q = db
     .selectFrom('reputationItems as i')
     .where('i.orgId', '=', orgId)
-    .where('i.receivedAt', '>=', `${filter.from}T00:00:00.000Z`)
-    .where('i.receivedAt', '<', `${addDays(filter.to, 1)}T00:00:00.000Z`)
+    .where(occurredAt, '>=', `${filter.from}T00:00:00.000Z`)
+    .where(occurredAt, '<', `${addDays(filter.to, 1)}T00:00:00.000Z`)
     .where('i.deletedAt', 'is', null);
   if (filter.locationId) q = q.where('i.locationId', '=', filter.locationId);
   if (filter.providerId) q = q.where('i.providerId', '=', filter.providerId);
@@ -213,7 +215,7 @@ async function groupedCounts(
   db: DbOrTx,
   options: { orgId: string; dialect: DialectName; filter: DashboardFilter },
 ): Promise<(Counts & { period: string; locationId: string | null; providerId: string | null })[]> {
-  const period = periodOf(options.dialect, 'i.receivedAt', options.filter.bucket);
+  const period = periodOf(options.dialect, occurredAt, options.filter.bucket);
   const label = (value: string) => sql`${sql.ref('i.sentimentLabel')} = ${value}`;
   const rows = await filtered(db, options)
     .select((eb) => [
@@ -264,7 +266,7 @@ async function medianResponseHours(
 ): Promise<Map<string, number>> {
   const hours = hoursBetween(options.dialect, { from: 'i.receivedAt', to: 'i.firstResponseAt' });
   const period = options.byPeriod
-    ? periodOf(options.dialect, 'i.receivedAt', options.filter.bucket)
+    ? periodOf(options.dialect, occurredAt, options.filter.bucket)
     : sql<string>`'all'`;
   const partition = options.byPeriod ? sql`partition by ${period}` : sql``;
   const ranked = filtered(db, options)
@@ -299,7 +301,7 @@ async function topicCounts(
   db: DbOrTx,
   options: { orgId: string; dialect: DialectName; filter: DashboardFilter },
 ): Promise<{ period: string; topic: string; items: number; negative: number }[]> {
-  const period = periodOf(options.dialect, 'i.receivedAt', options.filter.bucket);
+  const period = periodOf(options.dialect, occurredAt, options.filter.bucket);
   const rows = await filtered(db, options)
     .innerJoin('reputationItemTopics as t', (j) =>
       j.onRef('t.itemId', '=', 'i.id').on('t.orgId', '=', options.orgId),
