@@ -38,6 +38,7 @@ export default tseslint.config(
           './packages/*/tsconfig.test.json',
           './packages/web/tsconfig.json',
           './e2e/tsconfig.json',
+          './bench/tsconfig.json',
         ],
         tsconfigRootDir: import.meta.dirname,
       },

@@ -35,7 +35,8 @@ export function publicPageRoutes(services: AppServices): FastifyPluginAsyncZod {
     app.get(
       '/practices/:practiceSlug',
       {
-        config: { access: { kind: 'public' } },
+        // Served from the page cache after one indexed read; floods belong to the reverse proxy.
+        config: { access: { kind: 'public' }, rateLimit: false },
         schema: { hide: true, params: z.strictObject({ practiceSlug: slug }) },
       },
       async (request, reply) => {
@@ -54,7 +55,8 @@ export function publicPageRoutes(services: AppServices): FastifyPluginAsyncZod {
     app.get(
       '/practices/:practiceSlug/providers/:providerSlug',
       {
-        config: { access: { kind: 'public' } },
+        // Served from the page cache after one indexed read; floods belong to the reverse proxy.
+        config: { access: { kind: 'public' }, rateLimit: false },
         schema: {
           hide: true,
           params: z.strictObject({ practiceSlug: slug, providerSlug: slug }),
