@@ -7,6 +7,7 @@ import type { JobDefinition, JobServices } from '../job-runner.js';
 import { purgeFinishedJobs } from '../job-store.js';
 import { notificationJobs } from '../../domain/notifications/notification-jobs.js';
 import { consentJobs } from '../../domain/consents/consent-jobs.js';
+import { reputationJobs } from '../../domain/reputation/reputation-jobs.js';
 
 const noPayload = z.object({}).strict();
 
@@ -76,5 +77,6 @@ export function jobDefinitions(services: JobServices): JobDefinition<never>[] {
     ...foundationJobs,
     ...notificationJobs(services),
     ...consentJobs(services),
+    ...reputationJobs(services),
   ] as JobDefinition<never>[];
 }
