@@ -24,6 +24,7 @@ import { useGuardContext, useLiveGuard } from '../guard/use-live-guard';
 import { VerdictBadge } from '../guard/verdict-badge';
 import { applyFix } from '../guard/apply-fix';
 import { LocationSelect } from '../channels/location-select';
+import { PostAuthorizationPanel } from '../consents/post-authorization-panel';
 import { useLocations } from '../locations/use-locations';
 import { useCurrentOrg } from '../shell/current-org';
 import {
@@ -392,6 +393,7 @@ function ComposeForm(props: {
                 />
               </Stack>
             </Paper>
+            {current ? <PostAuthorizationPanel postId={current.id} /> : null}
             <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
               <Stack gap="sm">
                 {blocking.length > 0 ? (

@@ -9,6 +9,7 @@ import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
 import { paths } from '../../paths';
 import { useSession } from '../auth/use-session';
+import { PostAuthorizationPanel } from '../consents/post-authorization-panel';
 import { useGuardContext } from '../guard/use-live-guard';
 import { VerdictBadge } from '../guard/verdict-badge';
 import { roleLabels } from '../members/roles';
@@ -188,6 +189,7 @@ function PostView(props: { post: Post }) {
                 ) : null}
               </Stack>
             </Paper>
+            <PostAuthorizationPanel postId={post.id} />
           </Stack>
         </Grid.Col>
       </Grid>
