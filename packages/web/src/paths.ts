@@ -16,6 +16,7 @@ export const paths = {
   consents: '/consents',
   providers: '/providers',
   analytics: '/analytics',
+  analyticsReputation: '/analytics/reputation',
   checkText: '/check-text',
   organization: '/settings/organization',
   locations: '/settings/locations',

@@ -21,6 +21,7 @@ import { NotFoundPage } from './features/shell/not-found-page';
 import { RootGate } from './features/shell/root-gate';
 import { paths } from './paths';
 import { consentRoutes, publicConsentRoutes } from './features/consents/consent-routes';
+import { reputationDashboardRoutes } from './features/reputation-dashboard/reputation-dashboard-routes';
 
 const placeholders: RouteObject[] = (Object.keys(comingSoon) as (keyof typeof comingSoon)[]).map(
   (area) => ({ path: paths[area], element: <ComingSoonPage area={area} /> }),
@@ -54,6 +55,7 @@ export const router = createBrowserRouter([
                 },
               },
               ...consentRoutes,
+              ...reputationDashboardRoutes,
               {
                 path: paths.compose,
                 lazy: async () => ({

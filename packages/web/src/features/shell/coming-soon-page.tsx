@@ -1,5 +1,5 @@
 import { Badge, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCalendarEvent, IconChartLine, IconInbox } from '@tabler/icons-react';
+import { IconCalendarEvent, IconInbox } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { PageHeader } from '../../components/page-header';
 
@@ -30,16 +30,6 @@ export const comingSoon = {
       'Sentiment, topic and urgency for each item, assignment and response-time targets',
       'Replies checked so they never confirm that someone is a patient',
       'Safe reply templates your compliance officer approves',
-    ],
-  },
-  analytics: {
-    title: 'Analytics',
-    icon: IconChartLine,
-    summary: 'What works, per location and provider, measured without pixels.',
-    points: [
-      'Rating and review volume trends, response rate and time',
-      'Engagement per post and first-party link tracking',
-      'Reports as CSV and PDF',
     ],
   },
 } satisfies Record<string, Area>;

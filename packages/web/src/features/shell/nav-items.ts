@@ -50,7 +50,7 @@ export const navSections: NavSection[] = [
         visible: (role) => role !== 'viewer',
       },
       { label: 'Providers', to: paths.providers, icon: IconStethoscope },
-      { label: 'Analytics', to: paths.analytics, icon: IconChartLine, soon: true },
+      { label: 'Analytics', to: paths.analytics, icon: IconChartLine },
       { label: 'Check text', to: paths.checkText, icon: IconShieldCheck },
     ],
   },
