@@ -159,6 +159,15 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
       pmids: [],
     },
     'PATCH /api/orgs/:orgId/public-page': { published: true },
+    'POST /api/orgs/:orgId/listings': {
+      providerId: null,
+      locationId: o.locationId,
+      directory: 'google',
+      url: null,
+      name: 'Practice a',
+      address: '100 Main St, Springfield, IL 62701',
+      phone: '(217) 555-0100',
+    },
     'POST /api/orgs/:orgId/providers/:providerId/share': { event: { kind: 'provider' } },
     'POST /api/orgs/:orgId/posts': { locationId: o.locationId, baseText: 'Flu shots this week.' },
     'PUT /api/orgs/:orgId/posts/:postId': {

@@ -409,6 +409,68 @@ describeEachDialect('providers: records, imports, approvals, public pages', (dia
     ).toBe(403);
   });
 
+  it('records listings as seen on directories and shows every NAP mismatch', async () => {
+    const same = await o.clients.marketer.post(`${base}/listings`, {
+      providerId: null,
+      locationId: o.locationId,
+      directory: 'google',
+      url: 'https://maps.example/practice-p',
+      name: 'PRACTICE P',
+      address: '100 Main Street, Springfield IL 62701-0001',
+      phone: '217.555.0100',
+    });
+    expect(same.statusCode).toBe(201);
+    expect(same.json().mismatches).toEqual([]);
+    const off = await o.clients.marketer.post(`${base}/listings`, {
+      providerId: hartId,
+      locationId: o.locationId,
+      directory: 'healthgrades',
+      url: null,
+      name: 'Dr. Amelia Hart',
+      address: '110 Main St, Springfield, IL 62701',
+      phone: '(217) 555-0199',
+    });
+    expect(off.json().mismatches).toEqual([
+      {
+        field: 'address',
+        listed: '110 Main St, Springfield, IL 62701',
+        master: '100 Main St, Springfield, IL 62701',
+      },
+      { field: 'phone', listed: '(217) 555-0199', master: '(217) 555-0100' },
+    ]);
+    const list = (await o.clients.viewer.get(`${base}/listings`)).json().listings;
+    expect(list.map((l: { directory: string }) => l.directory)).toEqual(['google', 'healthgrades']);
+    const badDirectory = await o.clients.marketer.post(`${base}/listings`, {
+      providerId: null,
+      locationId: o.locationId,
+      directory: 'myspace',
+      url: null,
+      name: 'X',
+      address: 'Y',
+      phone: '1',
+    });
+    expect(badDirectory.statusCode).toBe(400);
+    const foreignProvider = await o.clients.marketer.post(`${base}/listings`, {
+      providerId: 'not-ours',
+      locationId: o.locationId,
+      directory: 'vitals',
+      url: null,
+      name: 'X',
+      address: 'Y',
+      phone: '1',
+    });
+    expect(foreignProvider.json().error.details.fields.providerId).toMatch(/your providers/);
+    expect((await o.clients.viewer.delete(`${base}/listings/${off.json().id}`)).statusCode).toBe(
+      403,
+    );
+    expect((await o.clients.marketer.delete(`${base}/listings/${off.json().id}`)).statusCode).toBe(
+      204,
+    );
+    expect((await o.clients.marketer.delete(`${base}/listings/${off.json().id}`)).statusCode).toBe(
+      404,
+    );
+  });
+
   it("another organization's providers do not exist", async () => {
     const other = await createOrgWithRoles(t, 'q');
     const res = await other.clients.owner.get(`/api/orgs/${other.orgId}/providers/${hartId}`);

@@ -10,6 +10,7 @@ import { mediaRoutes } from './media.js';
 import { postRoutes } from './posts.js';
 import { practicePageRoutes } from './practice-page.js';
 import { providerImportRoutes } from './provider-imports.js';
+import { providerListingRoutes } from './provider-listings.js';
 import { providerRoutes } from './providers.js';
 import { healthRoutes } from './health.js';
 import { invitationRoutes } from './invitations.js';
@@ -44,6 +45,7 @@ export function registerRoutes(services: AppServices): FastifyPluginAsync {
       mediaRoutes,
       providerRoutes,
       providerImportRoutes,
+      providerListingRoutes,
       practicePageRoutes,
       consentRoutes,
       notificationRoutes,
