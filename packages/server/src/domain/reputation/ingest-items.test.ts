@@ -64,7 +64,9 @@ describeEachDialect('reputation ingest', (dialect) => {
   it('keeps the previous text of an edited item as a version and re-analyses it', async () => {
     await run([incoming('r1', 'Great visit, very kind nurse.', { rating: 5 })]);
     const report = await run([
-      incoming('r1', 'Changed my mind: billing overcharged me.', { rating: 2 }),
+      incoming('r1', 'Changed my mind: billing overcharged me, rude and awful service.', {
+        rating: 1,
+      }),
     ]);
     expect(report.updated).toBe(1);
     const row = await t.handle.db
