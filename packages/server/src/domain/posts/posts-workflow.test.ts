@@ -166,6 +166,16 @@ describeEachDialect('posts: compose, guard, review', (dialect) => {
       expect((await o.clients.marketer.get(`${base()}/${post.id}`)).json<Post>().status).toBe(
         'draft',
       );
+      // Nothing of the text reaches the log, and the audit trail holds rules, not words.
+      expect(t.logLines.length).toBeGreaterThan(0);
+      expect(t.logLines.length).toBeGreaterThan(0);
+    expect(t.logLines.join('\n')).not.toContain('Maria');
+      const details = await t.services.database.db
+        .selectFrom('auditEvents')
+        .select('details')
+        .where('orgId', '=', o.orgId)
+        .execute();
+      expect(details.map((d) => d.details).join('')).not.toContain('Maria');
     });
 
     it('a warning needs a written justification, which the post and the audit trail keep', async () => {

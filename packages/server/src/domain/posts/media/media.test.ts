@@ -143,6 +143,14 @@ describeEachDialect('media upload', (dialect) => {
     const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#fff' } })
       .png()
       .toBuffer();
+    const phi = await upload(
+      Buffer.from('not an image'),
+      'image/png',
+      'Maria Lopez DOB 01/02/1950',
+    );
+    expect(phi.statusCode).toBe(415);
+    expect(t.logLines.length).toBeGreaterThan(0);
+    expect(t.logLines.join('\n')).not.toContain('Maria');
     const noAlt = await upload(png, 'image/png', '   ');
     expect(noAlt.statusCode).toBe(400);
     expect(
