@@ -1,78 +1,37 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
-import { newId } from '../../security/tokens.js';
+import { createSecretBox } from '../../security/secret-box.js';
 import {
   createTestDatabase,
   describeEachDialect,
   type TestDatabase,
 } from '../../test-support/test-database.js';
+import { createChannelConnectors } from '../channels/channel-connectors.js';
+import { schedulePost } from '../dispatch/schedule-post.js';
 import { addMembership } from '../orgs/create-organization.js';
 import { createUser } from '../orgs/create-user.js';
-import { schedulePost } from '../dispatch/schedule-post.js';
 import { expireDueAuthorizations } from './expire-authorizations.js';
 import { linkPostAuthorization } from './links.js';
-import { createChannelConnectors } from '../channels/channel-connectors.js';
-import { createSecretBox } from '../../security/secret-box.js';
 import { createPostEffects } from './post-effects.js';
-
-/** The real effects: posts' returnToDraft and dispatch's deletePublishedPost (its network call fails here). */
-const postEffects = createPostEffects({
-  box: createSecretBox(Buffer.alloc(32, 7)),
-  connectors: createChannelConnectors({ timeoutMs: 2000 }),
-});
 import { revokeAuthorization, revokeByPatientLink } from './revoke-authorization.js';
 import {
+  markPublished,
   seedOrg,
   seedPost,
   seedSigned,
   seedSignedAuthorization,
   type SeededOrg,
 } from './test-support/seed.js';
-import type { Database } from '../../db/schema.js';
-import type { Kysely } from 'kysely';
+
+/** The real effects: posts' returnToDraft and dispatch's deletePublishedPost (its network call fails here). */
+const postEffects = createPostEffects({
+  box: createSecretBox(Buffer.alloc(32, 7)),
+  connectors: createChannelConnectors({ timeoutMs: 2000 }),
+});
 
 const story = 'Congratulations to our patient Maria Gonzalez on finishing her braces!';
-
-async function markPublished(db: Kysely<Database>, org: SeededOrg, postId: string): Promise<void> {
-  const variant = await db
-    .selectFrom('postVariants')
-    .select(['id', 'channelId', 'network'])
-    .where('postId', '=', postId)
-    .executeTakeFirstOrThrow();
-  const now = new Date().toISOString();
-  await db.updateTable('posts').set({ status: 'published' }).where('id', '=', postId).execute();
-  await db
-    .insertInto('postTargets')
-    .values({
-      id: newId(),
-      orgId: org.orgId,
-      postId,
-      variantId: variant.id,
-      channelId: variant.channelId,
-      network: variant.network,
-      occurrence: 0,
-      recurrenceId: null,
-      dueAt: now,
-      timeZone: 'America/Chicago',
-      status: 'published',
-      idempotencyKey: newId(),
-      attempts: 1,
-      nextAttemptAt: now,
-      leaseOwner: null,
-      leaseUntil: null,
-      claimedAt: null,
-      publishStartedAt: null,
-      remoteId: '42',
-      remoteUrl: 'https://social.example.test/@clinic/42',
-      publishedAt: now,
-      lastErrorKind: null,
-      lastErrorMessage: null,
-      lastErrorFix: null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .execute();
-}
 
 describeEachDialect('revocation and expiry', (dialect) => {
   let t: TestDatabase;

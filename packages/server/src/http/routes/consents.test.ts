@@ -6,6 +6,8 @@ import { createOrgWithRoles, type OrgWithRoles } from '../../test-support/org-wi
 import { createTestApp, TestClient, type TestApp } from '../../test-support/test-app.js';
 import { describeEachDialect } from '../../test-support/test-database.js';
 import { routeTable } from '../app.js';
+import { consentJobs } from '../../domain/consents/consent-jobs.js';
+import { markPublished, seedPost } from '../../domain/consents/test-support/seed.js';
 
 /** A real 1×1 PNG, as a signature canvas would send it. */
 const png =
@@ -323,6 +325,240 @@ describeEachDialect('consents API', (dialect) => {
           })
         ).statusCode,
       ).toBe(403);
+    });
+  });
+
+  describe('posts and media that depend on an authorization', () => {
+    const story = 'Congratulations to our patient Maria Gonzalez on finishing her braces!';
+    const seeded = () => ({
+      orgId: o.orgId,
+      locationId: o.locationId,
+      ownerId: o.userIds.owner,
+      actor: { userId: o.userIds.owner, label: 'owner', ip: null },
+    });
+    let covering = '';
+
+    it('the coverage route names the gap; linking a signed authorization closes it; unlinking reopens it', async () => {
+      const sent = await o.clients.owner.post(api('/consents'), {
+        ...request,
+        contentTypes: ['text', 'name', 'photo'],
+        delivery: 'tablet',
+      });
+      covering = sent.json().authorizationId;
+      const token = (sent.json().signingUrl as string).split('/').pop() ?? '';
+      expect(
+        (
+          await new TestClient(t.app).post(`/api/public/signing/${token}`, {
+            ...signature,
+            signature: { method: 'typed' },
+          })
+        ).statusCode,
+      ).toBe(200);
+      const { postId } = await seedPost(t.services.database.db, seeded(), {
+        variants: [{ network: 'mastodon', text: story }],
+        patientStory: true,
+        status: 'draft',
+      });
+      const before = (await o.clients.marketer.get(api(`/posts/${postId}/coverage`))).json();
+      expect(before.gap).toMatchObject({ code: 'authorization-required' });
+      expect(
+        (
+          await o.clients.front_desk.post(api(`/posts/${postId}/authorizations`), {
+            authorizationId: covering,
+          })
+        ).statusCode,
+      ).toBe(403);
+      const link = await o.clients.marketer.post(api(`/posts/${postId}/authorizations`), {
+        authorizationId: covering,
+      });
+      expect(link.statusCode, link.body).toBe(200);
+      const after = (
+        await o.clients.marketer.get(api(`/posts/${postId}/coverage?at=2030-01-01T12:00:00Z`))
+      ).json();
+      expect(after).toMatchObject({ gap: null, linked: [{ id: covering, status: 'signed' }] });
+      const late = (
+        await o.clients.marketer.get(api(`/posts/${postId}/coverage?at=2100-01-02T12:00:00Z`))
+      ).json();
+      expect(late.gap.reasons[0]).toMatch(/expires on 2099-12-31/);
+      expect(
+        (await o.clients.marketer.get(api(`/posts/${postId}/coverage?at=tomorrow`))).statusCode,
+      ).toBe(400);
+      const unlink = await o.clients.marketer.post(
+        api(`/posts/${postId}/authorizations/${covering}/unlink`),
+      );
+      expect(unlink.statusCode, unlink.body).toBe(200);
+      expect(
+        (await o.clients.marketer.get(api(`/posts/${postId}/coverage`))).json().gap,
+      ).not.toBeNull();
+      expect(
+        (await o.clients.marketer.post(api(`/posts/${postId}/authorizations/${covering}/unlink`)))
+          .statusCode,
+      ).toBe(404);
+      expect(
+        (
+          await other.clients.owner.post(
+            `/api/orgs/${other.orgId}/posts/${postId}/authorizations`,
+            { authorizationId: covering },
+          )
+        ).statusCode,
+      ).toBe(404);
+    });
+
+    it('tags media with an authorization; a scheduled post keeps its tag and its link', async () => {
+      const { postId, mediaId } = await seedPost(t.services.database.db, seeded(), {
+        variants: [{ network: 'mastodon', text: story }],
+        patientStory: true,
+        status: 'scheduled',
+        withMedia: true,
+      });
+      const tag = await o.clients.clinician.post(api(`/media/${mediaId}/authorizations`), {
+        authorizationId: covering,
+      });
+      expect(tag.statusCode, tag.body).toBe(200);
+      expect(
+        (
+          await o.clients.clinician.post(api(`/media/${mediaId}/authorizations`), {
+            authorizationId: covering,
+          })
+        ).statusCode,
+      ).toBe(200);
+      const untag = await o.clients.clinician.post(
+        api(`/media/${mediaId}/authorizations/${covering}/untag`),
+      );
+      expect(untag.statusCode).toBe(409);
+      await o.clients.owner.post(api(`/posts/${postId}/authorizations`), {
+        authorizationId: covering,
+      });
+      expect(
+        (await o.clients.owner.post(api(`/posts/${postId}/authorizations/${covering}/unlink`)))
+          .statusCode,
+      ).toBe(409);
+      const detail = (await o.clients.owner.get(api(`/consents/${covering}`))).json();
+      expect(detail.media.map((m: { id: string }) => m.id)).toEqual([mediaId]);
+      expect(detail.posts).toEqual(
+        expect.arrayContaining([{ id: postId, status: 'scheduled', via: 'link' }]),
+      );
+      const tagged = await t.services.database.db
+        .selectFrom('auditEvents')
+        .select('id')
+        .where('action', '=', 'consent.media_tagged')
+        .execute();
+      expect(tagged).toHaveLength(1);
+    });
+
+    it('a staff revocation lists the published post for takedown; marking it removed is audited once', async () => {
+      const { postId } = await seedPost(t.services.database.db, seeded(), {
+        variants: [{ network: 'bluesky', text: story }],
+        patientStory: true,
+      });
+      await markPublished(t.services.database.db, seeded(), postId);
+      await o.clients.owner.post(api(`/posts/${postId}/authorizations`), {
+        authorizationId: covering,
+      });
+      const res = await o.clients.compliance_officer.post(api(`/consents/${covering}/revoke`), {
+        confirm: true,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const detail = (await o.clients.owner.get(api(`/consents/${covering}`))).json();
+      expect(detail.status).toBe('revoked');
+      const item = detail.takedowns.find((i: { postId: string }) => i.postId === postId);
+      expect(item).toMatchObject({ status: 'open', reason: 'revoked' });
+      expect(
+        (await o.clients.front_desk.post(api(`/takedowns/${item.id}/resolve`), { confirm: true }))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (await o.clients.owner.post(api(`/takedowns/${item.id}/resolve`), { confirm: true }))
+          .statusCode,
+      ).toBe(200);
+      expect(
+        (await o.clients.owner.post(api(`/takedowns/${item.id}/resolve`), { confirm: true }))
+          .statusCode,
+      ).toBe(200);
+      expect(
+        (
+          await other.clients.owner.post(`/api/orgs/${other.orgId}/takedowns/${item.id}/resolve`, {
+            confirm: true,
+          })
+        ).statusCode,
+      ).toBe(404);
+      const resolved = await t.services.database.db
+        .selectFrom('auditEvents')
+        .select('id')
+        .where('action', '=', 'consent.takedown_resolved')
+        .where('targetId', '=', item.id)
+        .execute();
+      expect(resolved).toHaveLength(1);
+      const after = (await o.clients.owner.get(api(`/consents/${covering}`))).json();
+      expect(after.takedowns.find((i: { id: string }) => i.id === item.id).status).toBe('done');
+    });
+
+    it('resends a link (the old one stops working) and records an expiration event only for event-based forms', async () => {
+      const sent = await o.clients.owner.post(api('/consents'), {
+        ...request,
+        expiry: { kind: 'event', event: 'the end of my orthodontic treatment' },
+        delivery: 'tablet',
+      });
+      const id = sent.json().authorizationId;
+      const oldToken = (sent.json().signingUrl as string).split('/').pop() ?? '';
+      const resent = await o.clients.front_desk.post(api(`/consents/${id}/signing-link`), {
+        mode: 'email',
+      });
+      expect(resent.statusCode, resent.body).toBe(200);
+      const newToken = tokenFrom(t.mails.at(-1)?.text ?? '', 'sign');
+      expect(
+        (await new TestClient(t.app).get(`/api/public/signing/${oldToken}`)).json().error.message,
+      ).toMatch(/replaced/);
+      expect(
+        (await new TestClient(t.app).post(`/api/public/signing/${newToken}`, signature)).statusCode,
+      ).toBe(200);
+      expect(
+        (await o.clients.owner.post(api(`/consents/${id}/signing-link`), { mode: 'tablet' }))
+          .statusCode,
+      ).toBe(409);
+      const ended = await o.clients.compliance_officer.post(api(`/consents/${id}/expiry-event`), {
+        confirm: true,
+      });
+      expect(ended.statusCode, ended.body).toBe(200);
+      expect((await o.clients.owner.get(api(`/consents/${id}`))).json().status).toBe('expired');
+      expect(
+        (
+          await o.clients.compliance_officer.post(api(`/consents/${signedId}/expiry-event`), {
+            confirm: true,
+          })
+        ).statusCode,
+      ).toBe(409);
+    });
+
+    it('the expiry job, run twice, ends a past-due authorization once', async () => {
+      const sent = await o.clients.owner.post(api('/consents'), { ...request, delivery: 'tablet' });
+      const id = sent.json().authorizationId;
+      const token = (sent.json().signingUrl as string).split('/').pop() ?? '';
+      await new TestClient(t.app).post(`/api/public/signing/${token}`, signature);
+      await t.services.database.db
+        .updateTable('authorizations')
+        .set({ expiryDate: '2020-01-01' })
+        .where('id', '=', id)
+        .execute();
+      const [job] = consentJobs({
+        config: t.services.config,
+        mailer: t.services.mailer,
+        box: t.services.box,
+      });
+      const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+      const context = { db: t.services.database.db, log } as unknown as Parameters<
+        NonNullable<typeof job>['handler']
+      >[1];
+      await job?.handler({}, context);
+      await job?.handler({}, context);
+      expect((await o.clients.owner.get(api(`/consents/${id}`))).json().status).toBe('expired');
+      const events = await t.services.database.db
+        .selectFrom('auditEvents')
+        .select('id')
+        .where('action', '=', 'consent.expired')
+        .where('targetId', '=', id)
+        .execute();
+      expect(events).toHaveLength(1);
     });
   });
 

@@ -199,3 +199,45 @@ export async function seedPost(
     .execute();
   return { postId, mediaId };
 }
+
+/** Marks a seeded post published on its first variant's network, with a remote URL. */
+export async function markPublished(db: DbOrTx, org: SeededOrg, postId: string): Promise<void> {
+  const variant = await db
+    .selectFrom('postVariants')
+    .select(['id', 'channelId', 'network'])
+    .where('postId', '=', postId)
+    .executeTakeFirstOrThrow();
+  const now = new Date().toISOString();
+  await db.updateTable('posts').set({ status: 'published' }).where('id', '=', postId).execute();
+  await db
+    .insertInto('postTargets')
+    .values({
+      id: newId(),
+      orgId: org.orgId,
+      postId,
+      variantId: variant.id,
+      channelId: variant.channelId,
+      network: variant.network,
+      occurrence: 0,
+      recurrenceId: null,
+      dueAt: now,
+      timeZone: 'America/Chicago',
+      status: 'published',
+      idempotencyKey: newId(),
+      attempts: 1,
+      nextAttemptAt: now,
+      leaseOwner: null,
+      leaseUntil: null,
+      claimedAt: null,
+      publishStartedAt: null,
+      remoteId: '42',
+      remoteUrl: 'https://social.example.test/@clinic/42',
+      publishedAt: now,
+      lastErrorKind: null,
+      lastErrorMessage: null,
+      lastErrorFix: null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+}
