@@ -13,7 +13,14 @@ export interface Lexicon {
   worldCities: ReadonlySet<string>;
   /** First words of multi-word city names ("new" for "new york"), so single words need no multi-word lookups. */
   cityFirstWords: ReadonlySet<string>;
+  /** US and world cities and city first words in one map (`CITY | CITY_FIRST_WORD` bits): one lookup per word. */
+  places: ReadonlyMap<string, number>;
 }
+
+/** `places` bit: a US or world city name. */
+export const CITY = 1;
+/** `places` bit: the first word of a multi-word city name. */
+export const CITY_FIRST_WORD = 2;
 
 let cached: Lexicon | undefined;
 
@@ -23,12 +30,15 @@ export function lexicon(): Lexicon {
   const usCities = new Set(US_CITIES.split('|'));
   const worldCities = new Set(WORLD_CITIES.split('|'));
   const cityFirstWords = new Set<string>();
+  const places = new Map<string, number>();
   for (const set of [usCities, worldCities]) {
     for (const c of set) {
+      places.set(c, (places.get(c) ?? 0) | CITY);
       const space = c.indexOf(' ');
       if (space > 0) cityFirstWords.add(c.slice(0, space));
     }
   }
+  for (const w of cityFirstWords) places.set(w, (places.get(w) ?? 0) | CITY_FIRST_WORD);
   cached = {
     english: new Set(ENGLISH_WORDS.split('|')),
     firstNames: new Set(FIRST_NAMES.split('|')),
@@ -36,6 +46,7 @@ export function lexicon(): Lexicon {
     usCities,
     worldCities,
     cityFirstWords,
+    places,
   };
   return cached;
 }

@@ -4,15 +4,15 @@ import type { NumericRun } from '../text/numeric-runs.js';
 
 /** Dotted-quad IPv4 address with every octet 0–255. */
 export function matchIpv4(doc: CheckDocument, run: NumericRun, i: number): number | undefined {
-  const g = run.groups.slice(i, i + 4);
-  if (g.length < 4) return undefined;
+  const g = run.groups;
+  if (g.length - i < 4) return undefined;
   for (let k = 0; k < 4; k++) {
-    const x = g[k];
+    const x = g[i + k];
     if (!x || x.digits.length > 3 || Number(x.digits) > 255 || (k > 0 && x.sep !== '.'))
       return undefined;
   }
-  const first = g[0];
-  const last = g[3];
+  const first = g[i];
+  const last = g[i + 3];
   if (!first || !last) return undefined;
   doc.add(
     {

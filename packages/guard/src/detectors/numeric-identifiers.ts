@@ -26,12 +26,16 @@ const MATCHERS: Matcher[] = [
  * each matcher looks at a bounded window, so the whole pass is linear in the input.
  */
 export function detectNumericIdentifiers(doc: CheckDocument): void {
+  const tokens = doc.tokens;
+  // Groups come in text order, so the token holding each one is found by walking forward, not by a binary search.
+  let cursor = 0;
   for (const run of findNumericRuns(doc.text)) {
     if (run.groups.length > MAX_RUN_GROUPS) continue;
     let i = 0;
     while (i < run.groups.length) {
       const g = run.groups[i];
-      if (g && doc.isClaimed(doc.tokenIndexAt(g.start))) {
+      if (g) while (cursor < tokens.length - 1 && (tokens[cursor]?.end ?? 0) <= g.start) cursor++;
+      if (g && doc.isClaimed(cursor)) {
         i++;
         continue;
       }

@@ -247,9 +247,18 @@ function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
   const prev = before[0] ?? '';
   const after = nextWord(doc, run.last);
   if (ORG_WORDS.has(after)) return;
-  const classes = run.classes.filter((c) => c !== 'initial');
-  const strong = classes.filter((c) => c === 'given' || c === 'surname').length;
-  const unknown = classes.filter((c) => c === 'unknown').length;
+  // Classes of the run's words (initials left out), counted in one pass.
+  let words = 0;
+  let strong = 0;
+  let unknown = 0;
+  let firstClass: NameClass | undefined;
+  for (const c of run.classes) {
+    if (c === 'initial') continue;
+    if (words === 0) firstClass = c;
+    words++;
+    if (c === 'given' || c === 'surname') strong++;
+    else if (c === 'unknown') unknown++;
+  }
   const clinician = CLINICIAN_TITLES.has(prev);
   const honorific = HONORIFICS.has(prev);
   const greeting =
@@ -270,13 +279,13 @@ function judge(doc: CheckDocument, run: Run, style: TextStyle): void {
     capitalisedNeighbour(doc, run.first, -1) || capitalisedNeighbour(doc, run.last, 1);
   let accept: boolean;
   if (cue || clinician) accept = true;
-  else if (classes[0] === 'lower')
-    accept = style.lowercase && (classes.length >= 2 || doc.lex.firstNames.has(first.norm));
-  else if (classes.length >= 2) accept = strong + unknown >= 1 || capsMeanName;
-  else if (classes[0] === 'ambiguous')
+  else if (firstClass === 'lower')
+    accept = style.lowercase && (words >= 2 || doc.lex.firstNames.has(first.norm));
+  else if (words >= 2) accept = strong + unknown >= 1 || capsMeanName;
+  else if (firstClass === 'ambiguous')
     accept =
       (capsMeanName && !inTitlePhrase) || (nextIsColon && doc.lex.firstNames.has(first.norm));
-  else if (classes[0] === 'unknown')
+  else if (firstClass === 'unknown')
     accept = midSentence ? !style.titleCase || !inTitlePhrase : !style.titleCase && !style.spanish;
   else accept = true;
   if (!accept) return;

@@ -34,6 +34,8 @@ const PHONE_WORDS = new Set([
 ]);
 const TOLL_FREE = new Set(['800', '833', '844', '855', '866', '877', '888']);
 const MAX_GROUPS = 6;
+/** Digits up to each candidate group (scratch space for `matchPhone`). */
+const prefixLengths = new Int32Array(MAX_GROUPS);
 
 /** Phone or fax numbers: international (`+`/`00`, validated by libphonenumber-js), NANP 10/11 digits, or grouped local numbers. */
 export function matchPhone(doc: CheckDocument, run: NumericRun, i: number): number | undefined {
@@ -46,16 +48,25 @@ export function matchPhone(doc: CheckDocument, run: NumericRun, i: number): numb
   }
   const context = before.some((w) => PHONE_WORDS.has(w));
   const plus = run.plus && i === 0;
+  // The longest candidate that classifies wins, so try them longest first and stop at the first that does: an
+  // international number is then parsed by libphonenumber-js once instead of once per group.
   let digits = '';
-  let best: { j: number; confident: boolean } | undefined;
+  let jEnd = i - 1;
   for (let j = i; j < run.groups.length && j < i + MAX_GROUPS; j++) {
     const g = run.groups[j];
     if (!g) break;
     if (j > i && (g.sep.includes('/') || (g.sep === '.' && !allDots(run, i, j)))) break;
+    if (digits.length + g.digits.length > 15) break;
     digits += g.digits;
-    if (digits.length > 15) break;
+    prefixLengths[j - i] = digits.length;
+    jEnd = j;
+  }
+  let best: { j: number; confident: boolean } | undefined;
+  for (let j = jEnd; j >= i && !best; j--) {
+    const g = run.groups[j];
+    if (!g) break;
     const verdict = classify(doc, {
-      digits,
+      digits: digits.slice(0, prefixLengths[j - i]),
       plus,
       groups: j - i + 1,
       context,

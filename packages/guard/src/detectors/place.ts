@@ -1,5 +1,6 @@
 import type { CheckDocument } from '../engine/document.js';
 import { redactFix } from '../engine/redaction.js';
+import { CITY, CITY_FIRST_WORD } from '../data/lexicon.js';
 import { US_STATE_CODES, US_STATE_NAMES } from '../data/vocab/places.js';
 
 const MAX_PLACE_TOKENS = 4;
@@ -52,12 +53,13 @@ export function detectPlaces(doc: CheckDocument): void {
       if (!x || x.kind !== 'word' || doc.isClaimed(k)) break;
       cand = words === 0 ? x.norm : `${cand} ${x.norm}`;
       words++;
-      if (lex.usCities.has(cand) || lex.worldCities.has(cand)) {
+      const place = lex.places.get(cand) ?? 0;
+      if (place & CITY) {
         best = k;
         name = cand;
       }
       const sp = t[k + 1];
-      if (words === 1 && !lex.cityFirstWords.has(cand)) break;
+      if (words === 1 && !(place & CITY_FIRST_WORD)) break;
       if (!sp || sp.kind !== 'space' || sp.newline || !t[k + 2]?.cap) break;
       k += 2;
     }

@@ -10,18 +10,28 @@ const MAX_WORDS_SCORED = 5000;
  */
 export function detectReadability(doc: CheckDocument): void {
   if (doc.kind !== 'post') return;
+  const tokens = doc.tokens;
+  // Most texts are too short to score: count their words before doing any per-word work.
   let words = 0;
+  for (let i = 0; i < tokens.length && words < MIN_WORDS; i++)
+    if (tokens[i]?.kind === 'word') words++;
+  if (words < MIN_WORDS) return;
+  words = 0;
   let syllables = 0;
-  const sentences = new Set<number>();
-  for (const t of doc.tokens) {
+  let sentences = 0;
+  let lastSentence = -1;
+  for (const t of tokens) {
     if (t.kind !== 'word') continue;
     if (words >= MAX_WORDS_SCORED) break;
     words++;
     syllables += countSyllables(t.norm);
-    sentences.add(t.sentence);
+    // Sentence indices only grow, so a change of index is a new sentence.
+    if (t.sentence !== lastSentence) {
+      sentences++;
+      lastSentence = t.sentence;
+    }
   }
-  if (words < MIN_WORDS) return;
-  const grade = 0.39 * (words / Math.max(1, sentences.size)) + 11.8 * (syllables / words) - 15.59;
+  const grade = 0.39 * (words / Math.max(1, sentences)) + 11.8 * (syllables / words) - 15.59;
   if (grade <= 8) return;
   doc.add({
     rule: 'readability.grade',
@@ -34,13 +44,15 @@ export function detectReadability(doc: CheckDocument): void {
   });
 }
 
+const VOWELS = new Set([...'aeiouyáéíóúü'].map((c) => c.charCodeAt(0)));
+
 /** Vowel-group syllable estimate (good enough for a grade level). */
 export function countSyllables(word: string): number {
   if (word.length <= 3) return 1;
   let count = 0;
   let prevVowel = false;
-  for (const ch of word) {
-    const vowel = 'aeiouyáéíóúü'.includes(ch);
+  for (let i = 0; i < word.length; i++) {
+    const vowel = VOWELS.has(word.charCodeAt(i));
     if (vowel && !prevVowel) count++;
     prevVowel = vowel;
   }

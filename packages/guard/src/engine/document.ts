@@ -70,7 +70,13 @@ export class CheckDocument {
       this.truncated = true;
       return;
     }
-    this.findings.push({ ...draft, text: this.text.slice(draft.start, draft.end) });
+    // Built field by field (no `{ ...draft }` per add), in the same key order as the draft plus `text`.
+    const { rule, category, start, end, severity, message, fix } = draft;
+    const text = this.text.slice(start, end);
+    const finding: Finding = fix
+      ? { rule, category, start, end, severity, message, fix, text }
+      : { rule, category, start, end, severity, message, text };
+    this.findings.push(finding);
     this.priorities.push(priority);
     this.strengths.push(strength);
   }

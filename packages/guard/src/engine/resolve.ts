@@ -28,24 +28,37 @@ const PHI: ReadonlySet<FindingCategory> = new Set([
  * then sorts by position. Linear after the sort: each finding is compared with the last kept one.
  */
 export function resolveOverlaps(findings: Finding[], priorities: number[]): Finding[] {
-  const phi: { f: Finding; p: number }[] = [];
+  // Indices, not wrapper objects: the stable sort keeps equal findings in the order they were added.
+  const phi: number[] = [];
   const other: Finding[] = [];
-  findings.forEach((f, i) =>
-    PHI.has(f.category) ? phi.push({ f, p: priorities[i] ?? 0 }) : other.push(f),
-  );
-  phi.sort((a, b) => a.f.start - b.f.start || b.f.end - a.f.end);
-  const kept: { f: Finding; p: number }[] = [];
-  for (const cur of phi) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
+    if (PHI.has(f.category)) phi.push(i);
+    else other.push(f);
+  }
+  phi.sort((a, b) => {
+    const fa = findings[a] as Finding;
+    const fb = findings[b] as Finding;
+    return fa.start - fb.start || fb.end - fa.end;
+  });
+  const kept: Finding[] = [];
+  let lastPriority = 0;
+  for (const i of phi) {
+    const cur = findings[i] as Finding;
+    const p = priorities[i] ?? 0;
     const prev = kept[kept.length - 1];
-    if (prev && cur.f.start < prev.f.end && cur.f.end > prev.f.start) {
-      if (cur.p > prev.p) kept[kept.length - 1] = cur;
+    if (prev && cur.start < prev.end && cur.end > prev.start) {
+      if (p > lastPriority) {
+        kept[kept.length - 1] = cur;
+        lastPriority = p;
+      }
       continue;
     }
     kept.push(cur);
+    lastPriority = p;
   }
-  return [...kept.map((k) => k.f), ...dedupeSameRule(other)].sort(
-    (a, b) => a.start - b.start || a.end - b.end,
-  );
+  for (const f of dedupeSameRule(other)) kept.push(f);
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** Phrase rules can fire on nested spans ("the best dentist", "best dentist"): keep the longest per rule. */

@@ -40,4 +40,28 @@ describe('linear scans on adversarial input', () => {
     expect(third).toMatchObject({ text: 'Maria', cap: true, allCaps: false, sentenceStart: true });
     expect(tokenize('a \n b')[1]?.newline).toBe(true);
   });
+
+  it('lowercases and tests case in the same pass that reads the word', () => {
+    const words = tokenize("maria MARIA Maria's ÉCOLE école O’BRIEN r2d2 Ñandú x")
+      .filter((t) => t.kind !== 'space')
+      .map((t) => [t.text, t.norm, t.allCaps]);
+    expect(words).toEqual([
+      ['maria', 'maria', false],
+      ['MARIA', 'maria', true],
+      ["Maria's", 'maria', false],
+      ['ÉCOLE', 'école', true],
+      ['école', 'école', false],
+      ['O’BRIEN', 'o’brien', true],
+      ['r2d2', 'r2d2', false],
+      ['Ñandú', 'ñandú', false],
+      ['x', 'x', false],
+    ]);
+    // NFC: a decomposed "é" (e + combining acute) normalises like the precomposed one.
+    expect(tokenize('Cafe\u0301')[0]?.norm).toBe('café');
+  });
+
+  it('finds a phone number with the longest grouping libphonenumber-js accepts', () => {
+    expect(texts('call +41 (0)96 471 07 95 today', 'phone')).toEqual(['+41 (0)96 471 07 95']);
+    expect(texts('mobile +44 20 7946 0958', 'phone')).toEqual(['+44 20 7946 0958']);
+  });
 });

@@ -1,4 +1,11 @@
-import { codePointWidth, isAsciiDigit, isLetterAt, isSpaceAt, isUpperAt } from './char-class.js';
+import {
+  codePointWidth,
+  isAsciiDigit,
+  isAsciiLetter,
+  isLetterAt,
+  isSpaceAt,
+  isUpperAt,
+} from './char-class.js';
 
 /** word: letters (with inner ' or - joins); num: digits; alnum: letters and digits mixed; space; punct: any other single code point. */
 export type TokenKind = 'word' | 'num' | 'alnum' | 'space' | 'punct';
@@ -141,6 +148,10 @@ export function tokenize(text: string): Token[] {
     const c = text.charCodeAt(i);
     let kind: TokenKind;
     let newline = false;
+    // Letter cases seen while scanning a word, so that lowercasing and the all-caps test need no second pass.
+    let upper = false;
+    let lower = false;
+    let nonAscii = false;
     if (isSpaceAt(text, i)) {
       while (i < n && isSpaceAt(text, i)) {
         const d = text.charCodeAt(i);
@@ -161,9 +172,16 @@ export function tokenize(text: string): Token[] {
         if (isAsciiDigit(d)) {
           digits = true;
           i++;
-        } else if (isLetterAt(text, i)) {
+        } else if (d < 128 ? isAsciiLetter(d) : isLetterAt(text, i)) {
           letters = true;
-          i += codePointWidth(text, i);
+          if (d >= 128) {
+            nonAscii = true;
+            i += codePointWidth(text, i);
+          } else {
+            if (d <= 90) upper = true;
+            else lower = true;
+            i++;
+          }
         } else if (
           (isApostrophe(d) || d === 45) &&
           letters &&
@@ -186,12 +204,13 @@ export function tokenize(text: string): Token[] {
     const cap = kind === 'word' && !long && isUpperAt(text, start);
     let norm = raw;
     if ((kind === 'word' || kind === 'alnum') && !long) {
-      norm = isAscii(raw) ? raw.toLowerCase() : raw.normalize('NFC').toLowerCase();
+      // A word with no uppercase letter is its own norm: the same string, so it is hashed once for every lookup.
+      norm = nonAscii ? raw.normalize('NFC').toLowerCase() : upper ? raw.toLowerCase() : raw;
       if (kind === 'word') norm = stripPossessive(norm);
     }
     const flags =
       (cap ? CAP : 0) |
-      (cap && raw.length > 1 && hasNoLowercase(raw) ? ALL_CAPS : 0) |
+      (cap && raw.length > 1 && (nonAscii ? hasNoLowercase(raw) : !lower) ? ALL_CAPS : 0) |
       (isWordish && atSentenceStart ? SENTENCE_START : 0) |
       (newline ? NEWLINE : 0);
     const token = new StoredToken();
@@ -225,11 +244,6 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
-  return true;
-}
-
 /** `s === s.toUpperCase()` without allocating for ASCII text. */
 function hasNoLowercase(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -241,6 +255,8 @@ function hasNoLowercase(s: string): boolean {
 }
 
 function stripPossessive(s: string): string {
+  const last = s.charCodeAt(s.length - 1);
+  if (last !== 115 && last !== 39 && last !== 0x2019) return s;
   if (s.length > 2 && (s.endsWith("'s") || s.endsWith('\u2019s'))) return s.slice(0, -2);
   if (s.length > 1 && (s.endsWith("'") || s.endsWith('\u2019'))) return s.slice(0, -1);
   return s;
