@@ -14,7 +14,7 @@ import { LinearModel } from '../src/model/linear-model.js';
 import { MODEL } from '../src/model/weights.gen.js';
 import { textScore } from '../src/sentiment/sentiment.js';
 import { topicsByRule } from '../src/topics/topic-rules.js';
-import { TOPICS, type SentimentLabel, type Topic } from '../src/types.js';
+import { TOPICS, type Sentiment, type SentimentLabel, type Topic } from '../src/types.js';
 import {
   distinctTexts,
   loadSentimentExamples,
@@ -35,7 +35,8 @@ const WELL_LABELLED: readonly Topic[] = ['wait_time', 'staff_manner', 'communica
 /** Labelled, but the NHS categories only loosely match Bedside's topic (see README): reported, no target. */
 const LOOSELY_LABELLED: readonly Topic[] = ['scheduling_access', 'clinical_outcome'];
 
-type Scorer = (e: SentimentExample) => number | null;
+/** A score (labelled with the model's neutral band), or a full result that brings its own label. */
+type Scorer = (e: SentimentExample) => number | null | Sentiment;
 
 interface SentimentRow {
   name: string;
@@ -62,9 +63,10 @@ function evaluateSentiment(
   const gold: SentimentLabel[] = [];
   const predicted: SentimentLabel[] = [];
   for (const e of examples) {
-    const score = scorer(e);
+    const result = scorer(e);
+    const score = typeof result === 'object' && result !== null ? result.score : result;
     gold.push(e.label);
-    predicted.push(labelFor(score));
+    predicted.push(typeof result === 'object' && result !== null ? result.label : labelFor(score));
     if (e.label === 'neutral') continue;
     binaryN++;
     // Positive vs negative: the sign decides; no opinion at all (score null or 0) counts as wrong.
@@ -117,7 +119,7 @@ function sentimentSection(): string[] {
     evaluateSentiment(
       'analyze(text, { rating }) — v6 with FFT answer as rating',
       rated,
-      (e) => analyze(e.text, { rating: e.rating }).sentiment.score,
+      (e) => analyze(e.text, { rating: e.rating }).sentiment,
     ),
   );
   const counts = (['positive', 'neutral', 'negative'] as const)

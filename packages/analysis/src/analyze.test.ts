@@ -74,6 +74,12 @@ describe('analyze', () => {
     expect(high).toBeGreaterThan(low);
   });
 
+  it('reads a low-rated complaint as negative even when the text alone is bland', () => {
+    const a = analyze('They billed my insurance wrong and nobody fixed it.', { rating: 2 });
+    expect(a.sentiment.label).toBe('negative');
+    expect(analyze('It was okay.', { rating: 3 }).sentiment.label).toBe('neutral');
+  });
+
   it('judges a rating without text by the rating alone, and nothing at all as neutral', () => {
     expect(analyze('', { rating: 1 }).sentiment).toEqual({ score: -1, label: 'negative' });
     expect(analyze('', { rating: 5 }).sentiment).toEqual({ score: 1, label: 'positive' });

@@ -33,7 +33,10 @@ export function combineSentiment(
   } else if (text !== null) score = text;
   else if (rating !== null) score = ratingScore(rating);
   const rounded = Math.round(score * 1000) / 1000;
+  // A star rating is the reviewer's own verdict: with one, only a near-even score is neutral
+  // (a 2-star complaint the text model finds bland is still negative).
+  const band = rating !== null ? neutralBand / 2 : neutralBand;
   let label: SentimentLabel = 'neutral';
-  if (Math.abs(score) >= neutralBand && score !== 0) label = score > 0 ? 'positive' : 'negative';
+  if (Math.abs(score) >= band && score !== 0) label = score > 0 ? 'positive' : 'negative';
   return { score: Object.is(rounded, -0) ? 0 : rounded, label };
 }
