@@ -7,7 +7,7 @@ import {
   describeEachDialect,
   type TestDatabase,
 } from '../../../test-support/test-database.js';
-import { createTestPractice } from '../reputation-test-support.js';
+import { createTestPractice } from '../../../test-support/reputation-practice.js';
 import type { DashboardFilter } from './dashboard-types.js';
 import { reputationDashboard } from './reputation-dashboard.js';
 
