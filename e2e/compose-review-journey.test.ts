@@ -34,7 +34,8 @@ const compliance = {
 };
 const CHANNEL = 'riverside.test';
 const RISKY = 'Our whitening is guaranteed to give you a perfect smile.';
-const SAFE = 'Brighter smiles this spring: whitening appointments are open at our Midtown office.';
+const SAFE =
+  'Brighter smiles this spring: whitening appointments are open at our Midtown office. Book at https://riverside-dental.test/whitening and see https://www.ada.org/whitening.';
 
 /**
  * A marketer composes a post with an image, the guard highlights a risky claim as she types,
@@ -82,6 +83,12 @@ describe.skipIf(Boolean(skipReason))('compose and approve a post in a real brows
       appPassword: 'pds-app-password-1',
       service: pds.url,
     });
+    // Links to the practice's own site get campaign parameters; others never do.
+    await pages.owner.getByRole('link', { name: 'Publishing' }).click();
+    await pages.owner.getByLabel('Your websites', { exact: true }).fill('riverside-dental.test');
+    await pages.owner.getByRole('button', { name: 'Save' }).click();
+    await pages.owner.getByText('Publishing settings saved.').waitFor();
+    await screenshot(pages.owner, 'compose-00-publishing-settings');
     for (const [who, person] of [
       ['marketer', marketer],
       ['compliance', compliance],
@@ -137,6 +144,12 @@ describe.skipIf(Boolean(skipReason))('compose and approve a post in a real brows
       .getByTestId('preview-bluesky')
       .getByRole('img', { name: /treatment room/ })
       .waitFor();
+    const preview = (await page.getByTestId('preview-bluesky').textContent()) ?? '';
+    expect(preview).toContain(
+      'https://riverside-dental.test/whitening?utm_source=bluesky&utm_medium=social&utm_campaign=',
+    );
+    expect(preview).toContain('https://www.ada.org/whitening.');
+    expect(preview).not.toContain('ada.org/whitening?utm');
     await screenshot(page, 'compose-02-ready-with-image');
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await page.waitForURL(/\/posts\/[^/]+$/);
