@@ -1,8 +1,8 @@
-import type { DbOrTx } from '../../db/database.js';
-import { demoLocation } from '../../test-support/test-app.js';
-import { createOrganization } from '../orgs/create-organization.js';
-import { createUser } from '../orgs/create-user.js';
-import type { IncomingItem } from './ingest-items.js';
+import type { DbOrTx } from '../db/database.js';
+import { demoLocation } from './test-app.js';
+import { createOrganization } from '../domain/orgs/create-organization.js';
+import { createUser } from '../domain/orgs/create-user.js';
+import type { IncomingItem } from '../domain/reputation/ingest-items.js';
 
 /** A practice with one owner, for domain tests (synthetic data only). */
 export async function createTestPractice(

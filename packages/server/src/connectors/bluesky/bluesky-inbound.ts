@@ -28,7 +28,7 @@ function webUrl(uri: string, handle: string): string {
  * until it reaches it.
  */
 export function createBlueskyInbound(
-  options: { timeoutMs?: number; fetch?: typeof fetch } = {},
+  options: { timeoutMs?: number; fetch?: typeof globalThis.fetch } = {},
 ): InboundSource<BlueskyCredentials> {
   const fetch = fetchWithTimeout(options.timeoutMs ?? 15_000, options.fetch);
   return {

@@ -57,7 +57,7 @@ function toItem(n: z.infer<typeof notificationSchema>): InboundItem | null {
  * filtered here too because servers differ in honouring `types[]` (snac ignores it).
  */
 export function createMastodonInbound(
-  options: { timeoutMs?: number; fetch?: typeof fetch } = {},
+  options: { timeoutMs?: number; fetch?: typeof globalThis.fetch } = {},
 ): InboundSource<MastodonCredentials> {
   const fetch = fetchWithTimeout(options.timeoutMs ?? 15_000, options.fetch);
   const client = (credentials: MastodonCredentials): MastodonClient =>

@@ -6,7 +6,7 @@ import {
 } from '../../test-support/test-database.js';
 import { importReviews, type ImportOptions } from './import-reviews.js';
 import { suggestMapping } from './import-mapping.js';
-import { createTestPractice } from './reputation-test-support.js';
+import { createTestPractice } from '../../test-support/reputation-practice.js';
 
 async function* chunks(text: string, size = 7): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);

@@ -6,7 +6,7 @@ import {
 } from '../../test-support/test-database.js';
 import { loadIngestContext } from './ingest-context.js';
 import { ingestItems, type IngestBatch } from './ingest-items.js';
-import { createTestPractice, incoming } from './reputation-test-support.js';
+import { createTestPractice, incoming } from '../../test-support/reputation-practice.js';
 
 describeEachDialect('reputation ingest', (dialect) => {
   let t: TestDatabase;

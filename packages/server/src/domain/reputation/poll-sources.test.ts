@@ -9,7 +9,7 @@ import {
   type TestDatabase,
 } from '../../test-support/test-database.js';
 import { pollDueSources } from './poll-sources.js';
-import { createTestPractice, incoming } from './reputation-test-support.js';
+import { createTestPractice, incoming } from '../../test-support/reputation-practice.js';
 import { createSource } from './sources.js';
 
 const box = createSecretBox(randomBytes(32));
