@@ -79,6 +79,22 @@ describe.skipIf(Boolean(skipReason))('providers in a real browser', () => {
       .getByText('Imported 4 articles (0 already known); 6 suggested to providers.')
       .waitFor();
     await screenshot(page, 'providers-02-imports');
+  });
+
+  it('records a directory listing and shows where it differs from the master record', async () => {
+    await page.getByRole('tab', { name: 'Listings' }).click();
+    await page.getByLabel('Location', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Riverbend Family Health — Portland' }).click();
+    await page.getByLabel('Name as listed').fill('Riverbend Family Health');
+    await page
+      .getByLabel('Address as listed')
+      .fill('1200 Northwest Everett Street #300, Portland, OR 97209');
+    await page.getByLabel('Phone as listed').fill('503-555-0199');
+    await page.getByRole('button', { name: 'Record listing' }).click();
+    const row = page.getByRole('row').filter({ hasText: '503-555-0199' });
+    await row.getByText('should be (503) 555-0142').waitFor();
+    expect(await row.getByText('should be', { exact: false }).count()).toBe(1); // the address only differs in spelling
+    await screenshot(page, 'providers-03-listings');
     await signOut(page, 'Dana Whitfield');
   });
 
@@ -87,7 +103,7 @@ describe.skipIf(Boolean(skipReason))('providers in a real browser', () => {
     await openProviders(page, /Changes to approve \(1\)/);
     const change = page.getByRole('region', { name: 'Change to Amelia Hart' });
     await change.getByRole('cell', { name: '207Q00000X (primary); 207QS0010X' }).waitFor();
-    await screenshot(page, 'providers-03-change-to-approve');
+    await screenshot(page, 'providers-04-change-to-approve');
     await change.getByRole('button', { name: 'Approve change' }).click();
     await change.getByText('approved').waitFor();
 
@@ -98,7 +114,7 @@ describe.skipIf(Boolean(skipReason))('providers in a real browser', () => {
     await card
       .getByRole('button', { name: /Share “Telehealth follow-up visits.*” as a post/ })
       .waitFor();
-    await screenshot(page, 'providers-04-profile-with-publication');
+    await screenshot(page, 'providers-05-profile-with-publication');
   });
 
   it('turns the new publication into a post draft', async () => {
@@ -133,7 +149,7 @@ describe.skipIf(Boolean(skipReason))('providers in a real browser', () => {
     const response = await visitor.goto('/practices/riverbend-family-health/providers/amelia-hart');
     expect(response?.status()).toBe(200);
     await visitor.getByRole('heading', { level: 1, name: 'Amelia Hart, MD' }).waitFor();
-    await screenshot(visitor, 'providers-05-public-page');
+    await screenshot(visitor, 'providers-06-public-page');
     const body = await response!.body();
     expect(body.byteLength).toBeLessThan(50 * 1024);
 
@@ -166,7 +182,7 @@ describe.skipIf(Boolean(skipReason))('providers in a real browser', () => {
 
     await visitor.getByRole('link', { name: 'All providers at Riverbend Family Health' }).click();
     await visitor.getByRole('heading', { level: 1, name: 'Riverbend Family Health' }).waitFor();
-    await screenshot(visitor, 'providers-06-practice-page');
+    await screenshot(visitor, 'providers-07-practice-page');
     const [org] = await jsonLdOf(visitor);
     expect(org).toMatchObject({ '@type': 'MedicalOrganization', name: 'Riverbend Family Health' });
     expect(org!.member).toHaveLength(6);

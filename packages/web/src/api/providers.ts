@@ -118,7 +118,43 @@ export type ProfileEvent =
   | { kind: 'certification'; index: number }
   | { kind: 'publication'; publicationId: string };
 
+export const directories = [
+  'google',
+  'healthgrades',
+  'vitals',
+  'zocdoc',
+  'webmd',
+  'yelp',
+  'facebook',
+  'bing',
+  'apple_maps',
+  'other',
+] as const;
+export type Directory = (typeof directories)[number];
+
+export interface ListingInput {
+  providerId: string | null;
+  locationId: string;
+  directory: Directory;
+  url: string | null;
+  name: string;
+  address: string;
+  phone: string;
+}
+export interface Listing extends ListingInput {
+  id: string;
+  seenAt: string;
+  master: { name: string; address: string; phone: string };
+  mismatches: { field: 'name' | 'address' | 'phone'; listed: string; master: string }[];
+}
+
 export const providerEndpoints = {
+  listings: (orgId: string, signal?: AbortSignal) =>
+    api.get<{ listings: Listing[] }>(`${org(orgId)}/listings`, signal),
+  addListing: (orgId: string, input: ListingInput) =>
+    api.post<Listing>(`${org(orgId)}/listings`, input),
+  deleteListing: (orgId: string, listingId: string) =>
+    api.delete(`${org(orgId)}/listings/${seg(listingId)}`),
   list: (orgId: string, signal?: AbortSignal) =>
     api.get<{ providers: Provider[] }>(`${org(orgId)}/providers`, signal),
   update: (orgId: string, providerId: string, changes: Partial<ProfileFields>) =>

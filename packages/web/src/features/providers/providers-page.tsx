@@ -9,6 +9,7 @@ import { useSession } from '../auth/use-session';
 import { useCurrentOrg } from '../shell/current-org';
 import { ChangesPanel } from './changes-panel';
 import { ImportPanel } from './import-panel';
+import { ListingsPanel } from './listings-panel';
 import { ProviderCard } from './provider-card';
 import { PublicPagePanel } from './public-page-panel';
 import { useProviderChanges, useProviders, usePublicPage } from './use-providers';
@@ -42,6 +43,7 @@ export function ProvidersPage() {
             {waiting > 0 ? `Changes to approve (${waiting})` : 'Changes'}
           </Tabs.Tab>
           {canManage ? <Tabs.Tab value="import">Import</Tabs.Tab> : null}
+          <Tabs.Tab value="listings">Listings</Tabs.Tab>
           <Tabs.Tab value="page">Public page</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="providers">
@@ -77,6 +79,9 @@ export function ProvidersPage() {
             <ImportPanel />
           </Tabs.Panel>
         ) : null}
+        <Tabs.Panel value="listings">
+          <ListingsPanel providers={providers.data ?? []} canManage={canManage} />
+        </Tabs.Panel>
         <Tabs.Panel value="page">
           <PublicPagePanel canManage={canManage} />
         </Tabs.Panel>

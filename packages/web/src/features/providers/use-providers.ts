@@ -8,6 +8,7 @@ const keys = {
   publications: (orgId: string, providerId: string) =>
     ['providers', orgId, 'publications', providerId] as const,
   page: (orgId: string) => ['providers', orgId, 'page'] as const,
+  listings: (orgId: string) => ['providers', orgId, 'listings'] as const,
 };
 
 export function useProviders(orgId: string) {
@@ -38,6 +39,14 @@ export function usePublicPage(orgId: string) {
   return useQuery({
     queryKey: keys.page(orgId),
     queryFn: ({ signal }) => ep.publicPage(orgId, signal),
+  });
+}
+
+export function useListings(orgId: string) {
+  return useQuery({
+    queryKey: keys.listings(orgId),
+    queryFn: ({ signal }) => ep.listings(orgId, signal),
+    select: (d) => d.listings,
   });
 }
 
@@ -72,6 +81,14 @@ export function useProviderMutations(orgId: string) {
     share: useMutation({
       mutationFn: (v: { providerId: string; event: Parameters<typeof ep.share>[2] }) =>
         ep.share(orgId, v.providerId, v.event),
+    }),
+    addListing: useMutation({
+      mutationFn: (input: Parameters<typeof ep.addListing>[1]) => ep.addListing(orgId, input),
+      onSuccess: refresh,
+    }),
+    deleteListing: useMutation({
+      mutationFn: (listingId: string) => ep.deleteListing(orgId, listingId),
+      onSuccess: refresh,
     }),
     updatePage: useMutation({
       mutationFn: (input: Parameters<typeof ep.updatePublicPage>[1]) =>
