@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,17 @@ async function drawSignature(page: Page): Promise<void> {
     await page.mouse.move(box.x + 20 + i * 11, y + Math.sin(i / 2) * 28, { steps: 2 });
   }
   await page.mouse.up();
+}
+
+/** The revocation link in the patient's copy (a multipart mail with the PDF attached). */
+async function revocationLinkIn(outboxDir: string, baseUrl: string): Promise<string> {
+  for (const name of (await readdir(outboxDir)).sort()) {
+    const raw = (await readFile(join(outboxDir, name), 'utf8')).replace(/=\r?\n/g, '');
+    if (!raw.includes('Your signed authorization')) continue;
+    const match = new RegExp(`${baseUrl}/revoke/[A-Za-z0-9_-]+`).exec(raw);
+    if (match) return match[0];
+  }
+  throw new Error('no copy with a revocation link in the outbox');
 }
 
 // Staff request an authorization; the patient reads and signs it on a phone-sized page; the
@@ -155,6 +166,67 @@ describe.skipIf(Boolean(skipReason))('patient authorization in a real browser', 
     await staffPage.goto('/consents');
     await staffPage.getByRole('link', { name: patient.name }).waitFor();
     await screenshot(staffPage, 'consents-07-list');
+  });
+
+  it('the patient revokes from the link in their copy; staff see it revoked at once', async () => {
+    const link = await revocationLinkIn(server.outboxDir, server.url);
+    const phone = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 390, height: 844 },
+    });
+    phone.on('request', (r) => requests.urls.push(r.url()));
+    const page = await phone.newPage();
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Revoke my authorization' }).waitFor();
+    await screenshot(page, 'consents-08-phone-revoke');
+    await page.getByRole('button', { name: 'Revoke my authorization' }).click();
+    await page.getByRole('status').filter({ hasText: 'Revoked' }).waitFor();
+    await screenshot(page, 'consents-09-phone-revoked');
+    await phone.close();
+
+    await staffPage.getByPlaceholder('All statuses').click();
+    await staffPage.getByRole('option', { name: 'Revoked' }).click();
+    await staffPage.getByRole('link', { name: patient.name }).waitFor();
+    await staffPage
+      .getByRole('row', { name: new RegExp(patient.name) })
+      .getByText('Revoked')
+      .waitFor();
+    await screenshot(staffPage, 'consents-10-list-revoked');
+  });
+
+  it('a paper form: a file whose bytes are not a PDF is refused, a real scan is filed', async () => {
+    await staffPage.goto('/consents/paper');
+    await staffPage.getByRole('heading', { level: 1, name: 'Record a paper form' }).waitFor();
+    await staffPage.getByLabel("Patient's full name").fill('Sam Paperform');
+    await staffPage.getByLabel('Phone number').fill('(217) 555-0199');
+    await staffPage.getByLabel('Describe it specifically').fill('My written review.');
+    await staffPage.getByRole('checkbox', { name: 'Facebook' }).check();
+    await staffPage.getByLabel('Last day in effect').fill('2099-12-31');
+    await staffPage.getByLabel('Name as signed').fill('Sam Paperform');
+    await staffPage.getByLabel('Date written by the signature').fill('2026-03-01');
+    for (const box of await staffPage.getByRole('checkbox', { name: /— \(/ }).all())
+      await box.check();
+    // A text file renamed .pdf: the browser calls it a PDF, its bytes say otherwise.
+    await staffPage.locator('input[type="file"]').setInputFiles({
+      name: 'scan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('this is not really a pdf'),
+    });
+    await staffPage.getByRole('button', { name: 'File the paper form' }).click();
+    await staffPage
+      .getByText(/The file is not a PDF file/)
+      .first()
+      .waitFor();
+    await screenshot(staffPage, 'consents-11-paper-wrong-bytes');
+
+    await staffPage.locator('input[type="file"]').setInputFiles({
+      name: 'scan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await staffPage.getByRole('button', { name: 'File the paper form' }).click();
+    await staffPage.getByRole('heading', { level: 1, name: 'Sam Paperform' }).waitFor();
+    await staffPage.getByRole('button', { name: /Paper scan/ }).waitFor();
   });
 
   it('nothing left the server: no third-party request from any page', () => {
