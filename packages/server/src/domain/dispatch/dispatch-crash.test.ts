@@ -43,6 +43,8 @@ async function prepare(dialect: DialectName, key: Buffer): Promise<Setup> {
     BEDSIDE_LOG_LEVEL: 'warn',
     BEDSIDE_DISPATCH_LEASE_SECONDS: '3',
     BEDSIDE_DISPATCH_CONCURRENCY: '4',
+    // The fake network is on this computer; production refuses loopback service addresses.
+    BEDSIDE_SERVICE_ADDRESSES: 'loopback',
   };
   if (dialect === 'postgres') {
     const test: TestDatabase = await createTestDatabase('postgres');

@@ -1,0 +1,290 @@
+/**
+ * `npm run bench:scheduler` — the dispatcher against a fake network with 50 ms latency.
+ *
+ * For each configuration (SQLite with one `bedside worker` process; PostgreSQL with 1 and with 4):
+ * 1. on-time lag: BENCH_RATE targets/s come due for BENCH_PACED_SECONDS; lag = published − due;
+ * 2. throughput: BENCH_TARGETS targets across BENCH_CHANNELS channels all come due at once;
+ *    throughput = targets / time until the last one is published.
+ * Every run counts duplicates (an idempotency key the network received twice) and losses (a target
+ * not published at the end). Results replace the bench:scheduler section of BENCHMARKS.md.
+ *
+ * Size knobs (env): BENCH_TARGETS=100000 BENCH_CHANNELS=2000 BENCH_RATE=50 BENCH_PACED_SECONDS=30
+ * BENCH_LATENCY_MS=50 BENCH_CONCURRENCY=16 BENCH_CONFIGS=sqlite,pg1,pg4
+ * BENCH_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres (a server where it may create databases)
+ */
+import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../packages/server/src/db/database.js';
+import { migrateToLatest } from '../../packages/server/src/db/migrate.js';
+import {
+  startBedsideProcess,
+  type BedsideProcess,
+} from '../../packages/server/src/domain/dispatch/test-support/bedside-process.js';
+import { createSecretBox } from '../../packages/server/src/security/secret-box.js';
+import { startFakeNetwork, type FakeNetwork } from './fake-network.js';
+import { seedChannels, seedTargets } from './seed.js';
+
+const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+const settings = {
+  targets: env('BENCH_TARGETS', 100_000),
+  channels: env('BENCH_CHANNELS', 2_000),
+  rate: env('BENCH_RATE', 50),
+  pacedSeconds: env('BENCH_PACED_SECONDS', 30),
+  latencyMs: env('BENCH_LATENCY_MS', 50),
+  concurrency: env('BENCH_CONCURRENCY', 16),
+  configs: (process.env.BENCH_CONFIGS ?? 'sqlite,pg1,pg4').split(','),
+  postgresUrl: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+};
+const BURST_OCCURRENCE = 1_000_000;
+
+interface Result {
+  config: string;
+  workers: number;
+  lagP50: number;
+  lagP99: number;
+  lagMax: number;
+  paced: number;
+  throughput: number;
+  burst: number;
+  duplicates: number;
+  lost: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
+async function prepare(
+  config: string,
+  key: Buffer,
+): Promise<{ handle: DatabaseHandle; env: Record<string, string>; drop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bedside-bench-'));
+  const common = {
+    BEDSIDE_DATA_DIR: dataDir,
+    BEDSIDE_LOG_LEVEL: process.env.BENCH_DEBUG ? 'warn' : 'error',
+    BEDSIDE_DISPATCH_CONCURRENCY: String(settings.concurrency),
+    BEDSIDE_ROLES: 'worker',
+    // The fake network is on this computer; production refuses loopback service addresses.
+    BEDSIDE_SERVICE_ADDRESSES: 'loopback',
+  };
+  if (config === 'sqlite') {
+    writeFileSync(join(dataDir, 'secret.key'), `${key.toString('base64')}\n`, { mode: 0o600 });
+    const handle = openDatabase({ kind: 'sqlite', file: join(dataDir, 'bedside.sqlite') });
+    await migrateToLatest(handle);
+    return {
+      handle,
+      env: common,
+      drop: async () => {
+        await handle.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `bedside_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: settings.postgresUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(settings.postgresUrl);
+  url.pathname = `/${name}`;
+  const handle = openDatabase({ kind: 'postgres', url: url.toString() });
+  await migrateToLatest(handle);
+  return {
+    handle,
+    env: {
+      ...common,
+      DATABASE_URL: url.toString(),
+      BEDSIDE_SECRET_KEY: key.toString('base64'),
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: '9',
+    },
+    drop: async () => {
+      await handle.close();
+      const dropper = new pg.Client({ connectionString: settings.postgresUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForPublished(
+  handle: DatabaseHandle,
+  total: number,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const row = await handle.db
+      .selectFrom('postTargets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', 'in', ['published', 'failed', 'unconfirmed'])
+      .executeTakeFirstOrThrow();
+    if (Number(row.n) >= total) return;
+    await sleep(500);
+  }
+}
+
+async function runConfig(config: string, network: FakeNetwork): Promise<Result> {
+  const workers = config === 'pg4' ? 4 : 1;
+  const key = randomBytes(32);
+  const setup = await prepare(config, key);
+  const { db } = setup.handle;
+  const variants = await seedChannels(db, {
+    channels: settings.channels,
+    box: createSecretBox(key),
+    baseUrl: network.baseUrl,
+    token: network.token,
+  });
+  const processes: BedsideProcess[] = [];
+  try {
+    for (let w = 0; w < workers; w += 1) processes.push(startBedsideProcess(['worker'], setup.env));
+    for (const p of processes)
+      while (!p.output().includes('worker running')) {
+        if (p.child.exitCode !== null) throw new Error(`worker exited: ${p.output()}`);
+        await sleep(100);
+      }
+    // 1. On-time lag at a steady rate.
+    const paced = Math.round(settings.rate * settings.pacedSeconds);
+    const firstDue = Date.now() + 3_000;
+    await seedTargets(db, {
+      variants,
+      count: paced,
+      firstOccurrence: 0,
+      dueAt: (i) => new Date(firstDue + (i * 1000) / settings.rate),
+      status: 'queued',
+    });
+    await waitForPublished(
+      setup.handle,
+      paced,
+      settings.pacedSeconds * 1000 + (process.env.BENCH_DEBUG ? 15_000 : 120_000),
+    );
+    const pacedRows = await db
+      .selectFrom('postTargets')
+      .select(['dueAt', 'publishedAt'])
+      .where('occurrence', '<', BURST_OCCURRENCE)
+      .execute();
+    const lags = pacedRows
+      .filter((r) => r.publishedAt)
+      .map((r) => Date.parse(r.publishedAt ?? '') - Date.parse(r.dueAt))
+      .sort((a, b) => a - b);
+
+    // 2. Throughput: everything due at once.
+    await seedTargets(db, {
+      variants,
+      count: settings.targets,
+      firstOccurrence: BURST_OCCURRENCE,
+      dueAt: () => new Date(Date.now() - 1_000),
+      status: 'canceled',
+    });
+    const burstStart = Date.now();
+    await db
+      .updateTable('postTargets')
+      .set({ status: 'queued' })
+      .where('occurrence', '>=', BURST_OCCURRENCE)
+      .execute();
+    await waitForPublished(setup.handle, paced + settings.targets, 60 * 60 * 1000);
+    const last = await db
+      .selectFrom('postTargets')
+      .select((eb) => eb.fn.max('publishedAt').as('last'))
+      .where('occurrence', '>=', BURST_OCCURRENCE)
+      .executeTakeFirstOrThrow();
+    const seconds = (Date.parse(String(last.last)) - burstStart) / 1000;
+
+    const all = await db.selectFrom('postTargets').select(['idempotencyKey', 'status']).execute();
+    const duplicates = all.filter((t) => (network.received.get(t.idempotencyKey) ?? 0) > 1).length;
+    const lost = all.filter(
+      (t) => t.status !== 'published' || !network.received.has(t.idempotencyKey),
+    ).length;
+    return {
+      config,
+      workers,
+      lagP50: percentile(lags, 50),
+      lagP99: percentile(lags, 99),
+      lagMax: lags[lags.length - 1] ?? Number.NaN,
+      paced,
+      throughput: settings.targets / seconds,
+      burst: settings.targets,
+      duplicates,
+      lost,
+    };
+  } finally {
+    if (process.env.BENCH_DEBUG) {
+      for (const p of processes) console.log(p.output().slice(-3000));
+      console.log(
+        await db
+          .selectFrom('postTargets')
+          .select(['status', 'leaseOwner', 'nextAttemptAt', 'lastErrorMessage'])
+          .limit(5)
+          .execute(),
+      );
+    }
+    for (const p of processes) await p.stop();
+    await setup.drop();
+  }
+}
+
+function writeSection(
+  results: Result[],
+  context: { load: [number[], number[]]; started: string },
+): void {
+  const file = new URL('../../BENCHMARKS.md', import.meta.url);
+  const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+  const sqlite = results.find((r) => r.config === 'sqlite');
+  const one = results.find((r) => r.config === 'pg1');
+  const four = results.find((r) => r.config === 'pg4');
+  const speedup = one && four ? four.throughput / one.throughput : Number.NaN;
+  const name = (r: Result) =>
+    r.config === 'sqlite'
+      ? 'SQLite, 1 process'
+      : `PostgreSQL, ${r.workers} worker process${r.workers > 1 ? 'es' : ''}`;
+  const commit = execSync('git rev-parse --short HEAD').toString().trim();
+  const rows = results.map(
+    (r) =>
+      `| ${name(r)} | ${fmt(r.lagP50)} | ${fmt(r.lagP99)}${r.config === 'sqlite' ? (r.lagP99 <= 1000 ? ' ✅' : ' ❌') : ''} | ${fmt(r.lagMax)} | ${fmt(r.throughput, 1)} | ${r.duplicates}${r.duplicates === 0 ? ' ✅' : ' ❌'} | ${r.lost}${r.lost === 0 ? ' ✅' : ' ❌'} |`,
+  );
+  const section = `<!-- bench:scheduler:start -->
+## Scheduler (\`npm run bench:scheduler\`)
+
+Reproduce: \`npm run bench:scheduler\` (PostgreSQL at \`BENCH_POSTGRES_URL\`, default \`postgres://postgres@127.0.0.1:5432/postgres\`; size knobs in bench/scheduler/run.ts). Rewrites this section.
+
+Machine: ${cpus().length} cores, Node ${process.version}; load average at start ${context.load[0].map((l) => l.toFixed(2)).join(' / ')}, at end ${context.load[1].map((l) => l.toFixed(2)).join(' / ')} (the machine was shared with other work). Commit \`${commit}\`, run ${context.started}.
+
+Setup: ${settings.channels} channels in ${Math.ceil(settings.channels / 20)} organizations on a fake Mastodon-shaped network answering after ${settings.latencyMs} ms; each worker process is the real \`bedside worker\` (from source via tsx) publishing ${settings.concurrency} targets at a time. Lag: ${settings.rate} targets/s due for ${settings.pacedSeconds} s (${Math.round(settings.rate * settings.pacedSeconds)} targets), lag = published − due. Throughput: ${settings.targets.toLocaleString('en-US')} targets all due at once, targets ÷ seconds until the last is published. Every publish writes its target, an audit event and the post's status in one transaction.
+
+| Configuration | lag p50 (ms) | lag p99 (ms) (target ≤ 1000 on SQLite) | lag max (ms) | throughput (targets/s) | duplicates | lost |
+| --- | --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+4 PostgreSQL workers vs 1: **${fmt(speedup, 2)}×** (target ≥ 3.5×) ${speedup >= 3.5 ? '✅' : '❌'}.
+<!-- bench:scheduler:end -->`;
+  const text = readFileSync(file, 'utf8');
+  const pattern = /<!-- bench:scheduler:start -->[\s\S]*<!-- bench:scheduler:end -->/;
+  writeFileSync(
+    file,
+    pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n${section}\n`,
+  );
+  if (sqlite) console.log(`SQLite p99 lag ${fmt(sqlite.lagP99)} ms`);
+}
+
+const started = new Date().toISOString().slice(0, 16).replace('T', ' ');
+const loadStart = loadavg();
+const network = await startFakeNetwork(settings.latencyMs);
+const results: Result[] = [];
+try {
+  for (const config of settings.configs) {
+    console.log(`running ${config} …`);
+    const result = await runConfig(config, network);
+    network.received.clear();
+    console.log(JSON.stringify(result));
+    results.push(result);
+  }
+} finally {
+  await network.close();
+}
+writeSection(results, { load: [loadStart, loadavg()], started });
