@@ -12,8 +12,19 @@ import {
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { formatDateTime } from '../../lib/format';
-import { postsApi, usePostMutation, type Post } from './api';
+import { postsApi, usePostMutation, type Comment, type Post } from './api';
 import { networkLabels } from './network-label';
+
+/** Selects the commented passage in its variant's text, so keyboard and screen-reader users find it too. */
+function showInText(comment: Comment): void {
+  if (comment.anchorStart === null || comment.anchorEnd === null || !comment.variantId) return;
+  const textarea = document.querySelector<HTMLTextAreaElement>(
+    `[data-variant-id="${CSS.escape(comment.variantId)}"] textarea`,
+  );
+  if (!textarea) return;
+  textarea.focus();
+  textarea.setSelectionRange(comment.anchorStart, comment.anchorEnd);
+}
 
 const kindLabels = {
   comment: { label: 'Comment', color: 'gray' },
@@ -93,6 +104,11 @@ export function CommentsPanel(props: { orgId: string; post: Post; canComment: bo
                   </Text>
                   {props.canComment && !c.resolved && c.kind === 'comment' ? (
                     <Group justify="flex-end">
+                      {c.quote && c.postVersion === post.version ? (
+                        <Button size="compact-xs" variant="subtle" onClick={() => showInText(c)}>
+                          Show in text
+                        </Button>
+                      ) : null}
                       <Button
                         size="compact-xs"
                         variant="subtle"

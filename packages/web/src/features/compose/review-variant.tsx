@@ -61,7 +61,7 @@ export function ReviewVariant(props: {
   };
 
   return (
-    <Paper withBorder p="md" component="section" aria-label={label}>
+    <Paper withBorder p="md" component="section" aria-label={label} data-variant-id={variant.id}>
       <Stack gap="sm">
         <Text fw={600}>{label}</Text>
         <GuardedTextarea
