@@ -17,6 +17,11 @@ import {
   type SeededOrg,
 } from './test-support/seed.js';
 import { requestAuthorization } from './request-authorization.js';
+import { schedulePost } from '../dispatch/schedule-post.js';
+import { revokeAuthorization } from './revoke-authorization.js';
+import { createPostEffects } from './post-effects.js';
+import { createSecretBox } from '../../security/secret-box.js';
+import { createChannelConnectors } from '../channels/channel-connectors.js';
 
 const story = 'Congratulations to our patient Maria Gonzalez on finishing her braces!';
 const plain = 'Flu shots are available this week at our clinic.';
@@ -152,6 +157,62 @@ describeEachDialect('findPostCoverageGap', (dialect) => {
     });
     await link(postId, pending.authorizationId);
     expect((await gap(postId))?.reason).toMatch(/has not signed/);
+  });
+
+  it('schedulePost refuses a patient post with no authorization, a revoked one, or one missing its network, giving the reason', async () => {
+    const soon = `${new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10)}T09:00`;
+    const schedule = (postId: string) =>
+      schedulePost(t.handle.db, { actor: org.actor, orgId: org.orgId, postId, localTime: soon });
+    const refusal = async (postId: string): Promise<string> => {
+      const error: unknown = await schedule(postId).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('conflict');
+      return (error as AppError).message;
+    };
+    const none = await seedPost(t.handle.db, org, {
+      variants: [{ network: 'mastodon', text: story }],
+      patientStory: true,
+    });
+    expect(await refusal(none.postId)).toMatch(/patient story: link a signed authorization/);
+
+    const wrongNetwork = await seedPost(t.handle.db, org, {
+      variants: [{ network: 'linkedin', text: story }],
+      patientStory: true,
+    });
+    await link(wrongNetwork.postId, covering);
+    expect(await refusal(wrongNetwork.postId)).toMatch(/does not list LinkedIn/);
+
+    const revokedId = await seedSignedAuthorization(t.handle.db, org);
+    const revokedPost = await seedPost(t.handle.db, org, {
+      variants: [{ network: 'mastodon', text: story }],
+      patientStory: true,
+    });
+    await link(revokedPost.postId, revokedId);
+    expect((await schedule(revokedPost.postId)).postId).toBe(revokedPost.postId);
+    await revokeAuthorization(t.handle.db, {
+      actor: org.actor,
+      orgId: org.orgId,
+      authorizationId: revokedId,
+      effects: createPostEffects({
+        box: createSecretBox(Buffer.alloc(32, 7)),
+        connectors: createChannelConnectors(),
+      }),
+    });
+    const back = await t.handle.db
+      .selectFrom('posts')
+      .select('status')
+      .where('id', '=', revokedPost.postId)
+      .executeTakeFirstOrThrow();
+    expect(back.status).toBe('draft');
+    await t.handle.db
+      .updateTable('posts')
+      .set({ status: 'approved' })
+      .where('id', '=', revokedPost.postId)
+      .execute();
+    expect(await refusal(revokedPost.postId)).toMatch(/The patient revoked this authorization/);
   });
 
   it("answers not found for another organization's post", async () => {
