@@ -25,7 +25,7 @@ const isolatedVariables = /^(DATABASE_URL|BEDSIDE_|SMTP_|PORT$|HOST$)/;
 /** `prepare` runs on the fresh data folder before the server starts (seeding it, say). */
 export async function startBedsideServer(
   name: string,
-  options: { prepare?: (dataDir: string) => Promise<void> } = {},
+  options: { prepare?: (dataDir: string) => Promise<void>; env?: Record<string, string> } = {},
 ): Promise<BedsideServer> {
   const distEntry = join(repoRoot, 'packages/server/dist/cli/main.js');
   if (!existsSync(distEntry)) throw new Error(`${distEntry} is missing: run "npm run build" first`);
@@ -46,6 +46,9 @@ export async function startBedsideServer(
       PORT: String(port),
       HOST: '127.0.0.1',
       BEDSIDE_PUBLIC_URL: url,
+      // The browser tests connect to local snac2 and PDS servers: allow loopback service addresses.
+      BEDSIDE_SERVICE_ADDRESSES: 'loopback',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

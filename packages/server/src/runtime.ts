@@ -5,6 +5,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp, type App } from './http/app.js';
 import type { AppServices } from './http/services.js';
+import { createChannelConnectors } from './domain/channels/channel-connectors.js';
 import { startDispatcher } from './domain/dispatch/start-dispatcher.js';
 import { createJobRunner } from './jobs/create-job-runner.js';
 import { jobDefinitions } from './jobs/definitions/index.js';
@@ -48,6 +49,7 @@ export async function startBedside(
     box: createSecretBox(config.secretKey),
     log,
     webRoot: options.webRoot === undefined ? defaultWebRoot() : options.webRoot,
+    connectors: createChannelConnectors({ networks: config.networks }),
   };
   const jobs = createJobRunner({
     handle: database,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
+import { networksConfig, networksEnvSchema, type NetworksConfig } from './networks-config.js';
 
 /** The process roles one Bedside process can play. */
 export const processRoles = ['api', 'worker', 'scheduler'] as const;
@@ -9,7 +10,7 @@ export type ProcessRole = (typeof processRoles)[number];
 
 const keyPattern = /^[A-Za-z0-9+/=_-]{43,}$/;
 
-const envSchema = z.object({
+const envSchema = networksEnvSchema.extend({
   BEDSIDE_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -76,6 +77,8 @@ export interface Config {
         from: string;
       }
     | { kind: 'outbox'; dir: string; from: string };
+  /** Social networks: OAuth apps, API hosts (tests point them at fakes) and which server addresses users may give. */
+  networks: NetworksConfig;
 }
 
 /** Every problem found in the environment, named at once. */
@@ -148,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           from: mailFrom,
         }
       : { kind: 'outbox', dir: join(dataDir, 'outbox'), from: mailFrom },
+    networks: networksConfig(e),
   };
 }
 

@@ -112,6 +112,15 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
       state: 'not-a-real-state-at-all',
       code: 'not-a-real-code',
     },
+    'POST /api/orgs/:orgId/channels/oauth/:network/start': { locationId: o.locationId },
+    'POST /api/orgs/:orgId/channels/oauth/:network/finish': {
+      state: 'not-a-real-state-at-all',
+      code: 'not-a-real-code',
+    },
+    'POST /api/orgs/:orgId/channels/oauth/:network/choose': {
+      choiceId: 'not-a-choice',
+      accountId: 'not-an-account',
+    },
     'POST /api/orgs/:orgId/consents': consentRequestSample,
     'POST /api/orgs/:orgId/consents/:authorizationId/signing-link': { mode: 'tablet' },
     'POST /api/orgs/:orgId/consents/paper': {

@@ -1,7 +1,5 @@
-import type { BlueskyCredentials } from '../../connectors/bluesky/bluesky-credentials.js';
-import type { AccountInfo } from '../../connectors/connector.js';
+import type { AccountInfo, Connector } from '../../connectors/connector.js';
 import { ConnectorError } from '../../connectors/connector.js';
-import type { MastodonCredentials } from '../../connectors/mastodon/mastodon-credentials.js';
 import type { DbOrTx, Tx } from '../../db/database.js';
 import type { ChannelNetwork, ChannelRow, ChannelStatus } from '../../db/schema.js';
 import { invalid, notFound } from '../../errors.js';
@@ -85,8 +83,11 @@ export interface StoreChannelOptions {
   network: ChannelNetwork;
   serviceUrl: string;
   account: AccountInfo;
-  credentials: BlueskyCredentials | MastodonCredentials;
+  /** The connector's credentials object; sealed before it is stored. */
+  credentials: unknown;
   box: SecretBox;
+  /** The account's text limit where it differs by account or instance (Mastodon). */
+  maxCharacters?: number;
 }
 
 /**
@@ -115,6 +116,7 @@ export async function storeChannel(db: DbOrTx, options: StoreChannelOptions): Pr
       statusReason: null,
       updatedAt: now,
       lastValidatedAt: now,
+      ...(options.maxCharacters !== undefined && { maxCharacters: options.maxCharacters }),
     };
     const id = existing?.id ?? newId();
     if (existing)
@@ -189,7 +191,7 @@ export async function validateChannel(
   },
 ): Promise<ChannelView> {
   const row = await getChannelRow(db, options.orgId, options.channelId);
-  const saveRefreshed = async (next: BlueskyCredentials | MastodonCredentials): Promise<void> => {
+  const saveRefreshed = async (next: unknown): Promise<void> => {
     await db
       .updateTable('channels')
       .set({
@@ -203,12 +205,12 @@ export async function validateChannel(
   let account: AccountInfo;
   try {
     const credentials: unknown = JSON.parse(options.box.open(row.credentialsSealed));
-    account =
-      row.network === 'bluesky'
-        ? await options.connectors.bluesky.validate(credentials as BlueskyCredentials, {
-            onRefreshed: saveRefreshed,
-          })
-        : await options.connectors.mastodon.validate(credentials as MastodonCredentials);
+    // Each connector takes its own credentials type; the sealed JSON was written by the same one.
+    const connector = options.connectors[row.network] as unknown as Pick<
+      Connector<unknown, never>,
+      'validate'
+    >;
+    account = await connector.validate(credentials, { onRefreshed: saveRefreshed });
   } catch (error) {
     if (error instanceof ConnectorError && error.kind === 'reconnect_needed')
       return markReconnectNeeded(db, {

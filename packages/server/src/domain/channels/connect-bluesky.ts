@@ -5,7 +5,7 @@ import type { Actor } from '../audit/audit-types.js';
 import type { ChannelConnectors } from './channel-connectors.js';
 import { requireLocation, storeChannel, type ChannelView } from './channels.js';
 import { connectorAppError } from './connector-app-error.js';
-import { parseServiceUrl } from './service-url.js';
+import { checkServiceAddress, parseServiceUrl } from './service-url.js';
 
 export interface BlueskyConnectInput {
   locationId: string;
@@ -31,6 +31,11 @@ export async function connectBluesky(
   const service = parseServiceUrl(input.service ?? BLUESKY_DEFAULT_SERVICE, 'service');
   await requireLocation(db, options.orgId, input.locationId);
   const { bluesky } = options.connectors;
+  await checkServiceAddress(options.connectors, { url: service, network: 'bluesky' }).catch(
+    (error: unknown) => {
+      throw connectorAppError(error, 'service');
+    },
+  );
   try {
     const credentials = await bluesky.authorize.login({
       service,

@@ -7,7 +7,7 @@ import type { Actor } from '../audit/audit-types.js';
 import type { ChannelConnectors } from './channel-connectors.js';
 import { inTransaction, requireLocation, storeChannel, type ChannelView } from './channels.js';
 import { connectorAppError } from './connector-app-error.js';
-import { parseServiceUrl } from './service-url.js';
+import { checkServiceAddress, parseServiceUrl } from './service-url.js';
 
 /** How long a person has to approve Bedside on the instance. */
 const STATE_TTL_MS = 15 * 60 * 1000;
@@ -32,6 +32,7 @@ export async function startMastodonConnect(
   const instanceUrl = parseServiceUrl(options.instanceUrl, 'instanceUrl');
   await requireLocation(db, options.orgId, options.locationId);
   try {
+    await checkServiceAddress(options.connectors, { url: instanceUrl, network: 'mastodon' });
     const app = await mastodonApp(db, { ...options, instanceUrl });
     const start = await options.connectors.mastodon.authorize.start({ app });
     const now = new Date();
@@ -147,7 +148,9 @@ export async function finishMastodonConnect(
         : undefined,
     });
     const account = await mastodon.validate(credentials);
+    const limits = await mastodon.limits(credentials).catch(() => undefined);
     return await storeChannel(db, {
+      maxCharacters: limits?.maxCharacters,
       actor: options.actor,
       orgId: options.orgId,
       locationId: pending.locationId,

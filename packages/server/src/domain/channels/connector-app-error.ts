@@ -1,4 +1,5 @@
 import { ConnectorError } from '../../connectors/connector.js';
+import { NETWORK_LABELS } from '../../connectors/connector-error.js';
 import { AppError } from '../../errors.js';
 
 /**
@@ -8,7 +9,7 @@ import { AppError } from '../../errors.js';
  */
 export function connectorAppError(error: unknown, field: string): unknown {
   if (!(error instanceof ConnectorError)) return error;
-  const network = error.network === 'bluesky' ? 'Bluesky' : 'The Mastodon instance';
+  const network = NETWORK_LABELS[error.network];
   switch (error.kind) {
     case 'reconnect_needed':
       return new AppError('validation_failed', `${network} did not accept the connection.`, {

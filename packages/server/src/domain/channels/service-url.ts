@@ -1,4 +1,7 @@
+import type { NetworkName } from '../../connectors/connector-error.js';
+import { assertServiceAddress, type Lookup } from '../../connectors/service-address.js';
 import { invalid } from '../../errors.js';
+import type { ChannelConnectors } from './channel-connectors.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -26,4 +29,18 @@ export function parseServiceUrl(input: string, field: string): string {
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
     throw invalid({ [field]: 'Enter only the server address, without a path.' });
   return `${url.protocol}//${url.host}`.toLowerCase();
+}
+
+/**
+ * Refuses a user-given server that resolves to a private, loopback or link-local address unless
+ * the configured policy allows it (BEDSIDE_SERVICE_ADDRESSES): Bedside must not be talked into
+ * calling its own network. A refusal is a ConnectorError (content_rejected) the caller maps to
+ * the form field.
+ */
+export async function checkServiceAddress(
+  connectors: ChannelConnectors,
+  options: { url: string; network: NetworkName; lookup?: Lookup },
+): Promise<void> {
+  const policy = connectors.networks?.serviceAddresses;
+  if (policy) await assertServiceAddress(options.url, { ...options, policy });
 }

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createChannelConnectors } from '../../domain/channels/channel-connectors.js';
+import {
+  createChannelConnectors,
+  type ChannelConnectors,
+} from '../../domain/channels/channel-connectors.js';
 import {
   disconnectChannel,
   listChannels,
@@ -11,6 +14,12 @@ import {
   finishMastodonConnect,
   startMastodonConnect,
 } from '../../domain/channels/connect-mastodon.js';
+import {
+  chooseNetworkAccount,
+  finishNetworkConnect,
+  OAUTH_NETWORKS,
+  startNetworkConnect,
+} from '../../domain/channels/connect-network.js';
 import type { AppServices } from '../services.js';
 import { orgParams } from './route-kit.js';
 
@@ -31,6 +40,25 @@ const channelParams = orgParams.extend({ channelId: z.string().min(1).max(64) })
 const locationId = z.string().min(1).max(64);
 const serverUrl = z.string().trim().min(1).max(300);
 
+const networkParams = orgParams.extend({ network: z.enum(OAUTH_NETWORKS) });
+const choiceSchema = z.object({
+  id: z.string(),
+  expiresAt: z.string(),
+  accounts: z.array(
+    z.object({
+      id: z.string(),
+      handle: z.string(),
+      displayName: z.string(),
+      url: z.string().nullable(),
+    }),
+  ),
+});
+
+/** Where Facebook, Instagram, LinkedIn, X and Google send the browser back (register these with each). */
+export function networkRedirectUri(publicUrl: string, network: string): string {
+  return `${publicUrl}/settings/channels/${network}/callback`;
+}
+
 /** Where the instance sends the browser back; the web page there calls `/mastodon/finish`. */
 export function mastodonRedirectUri(publicUrl: string): string {
   return `${publicUrl}/settings/channels/mastodon/callback`;
@@ -41,7 +69,11 @@ export function mastodonRedirectUri(publicUrl: string): string {
  * itself: the operations open their own short transactions around the writes.
  */
 export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
-  const connectors = services.connectors ?? createChannelConnectors();
+  // Read per request: tests swap in connectors pointed at their fakes after the app is built.
+  let fallback: ChannelConnectors | undefined;
+  const connectors = (): ChannelConnectors =>
+    services.connectors ??
+    (fallback ??= createChannelConnectors({ networks: services.config.networks }));
   const redirectUri = mastodonRedirectUri(services.config.publicUrl);
   const { db } = services.database;
   return async (app) => {
@@ -82,7 +114,7 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
           orgId: request.params.orgId,
           input: request.body,
           box: services.box,
-          connectors,
+          connectors: connectors(),
         });
         return reply.status(201).send(channel);
       },
@@ -108,7 +140,7 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
           instanceUrl: request.body.instanceUrl,
           redirectUri,
           box: services.box,
-          connectors,
+          connectors: connectors(),
         }),
     );
 
@@ -135,7 +167,113 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
           code: request.body.code,
           redirectUri,
           box: services.box,
-          connectors,
+          connectors: connectors(),
+        });
+        return reply.status(201).send(channel);
+      },
+    );
+
+    app.get(
+      '/orgs/:orgId/channels/networks',
+      {
+        config: { access: { kind: 'org', action: 'channel.read' } },
+        schema: {
+          tags: ['channels'],
+          summary: 'Which OAuth networks this Bedside can connect (an app is configured for them)',
+          params: orgParams,
+          response: { 200: z.object({ configured: z.record(z.string(), z.boolean()) }) },
+        },
+      },
+      async () => ({ configured: connectors().configured }),
+    );
+
+    app.post(
+      '/orgs/:orgId/channels/oauth/:network/start',
+      {
+        config: { access: { kind: 'org', action: 'channel.manage' } },
+        schema: {
+          tags: ['channels'],
+          summary:
+            "Start connecting a Facebook, Instagram, LinkedIn, X or Google account: returns the network's sign-in page",
+          params: networkParams,
+          body: z.strictObject({ locationId }),
+          response: { 200: z.object({ authorizeUrl: z.string() }) },
+        },
+      },
+      async (request) =>
+        startNetworkConnect(db, {
+          actor: request.actor,
+          orgId: request.params.orgId,
+          network: request.params.network,
+          locationId: request.body.locationId,
+          redirectUri: networkRedirectUri(services.config.publicUrl, request.params.network),
+          box: services.box,
+          connectors: connectors(),
+        }),
+    );
+
+    app.post(
+      '/orgs/:orgId/channels/oauth/:network/finish',
+      {
+        config: { access: { kind: 'org', action: 'channel.manage' } },
+        schema: {
+          tags: ['channels'],
+          summary:
+            'Finish with the callback’s state and code (or error): connects the one account, or returns the accounts to choose from',
+          params: networkParams,
+          body: z.strictObject({
+            state: z.string().min(10).max(200),
+            code: z.string().min(1).max(2000).optional(),
+            error: z.string().min(1).max(200).optional(),
+          }),
+          response: {
+            200: z.object({ choice: choiceSchema }),
+            201: z.object({ channel: channelSchema }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const result = await finishNetworkConnect(db, {
+          actor: request.actor,
+          orgId: request.params.orgId,
+          network: request.params.network,
+          state: request.body.state,
+          code: request.body.code,
+          error: request.body.error,
+          redirectUri: networkRedirectUri(services.config.publicUrl, request.params.network),
+          box: services.box,
+          connectors: connectors(),
+        });
+        return result.channel
+          ? reply.status(201).send({ channel: result.channel })
+          : reply.status(200).send({ choice: result.choice });
+      },
+    );
+
+    app.post(
+      '/orgs/:orgId/channels/oauth/:network/choose',
+      {
+        config: { access: { kind: 'org', action: 'channel.manage' } },
+        schema: {
+          tags: ['channels'],
+          summary: 'Connect the account the person chose after signing in',
+          params: networkParams,
+          body: z.strictObject({
+            choiceId: z.string().min(1).max(64),
+            accountId: z.string().min(1).max(300),
+          }),
+          response: { 201: channelSchema },
+        },
+      },
+      async (request, reply) => {
+        const channel = await chooseNetworkAccount(db, {
+          actor: request.actor,
+          orgId: request.params.orgId,
+          network: request.params.network,
+          choiceId: request.body.choiceId,
+          accountId: request.body.accountId,
+          box: services.box,
+          connectors: connectors(),
         });
         return reply.status(201).send(channel);
       },
@@ -158,7 +296,7 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
           orgId: request.params.orgId,
           channelId: request.params.channelId,
           box: services.box,
-          connectors,
+          connectors: connectors(),
         }),
     );
 
