@@ -57,6 +57,12 @@ export const router = createBrowserRouter([
               ...consentRoutes,
               ...reputationDashboardRoutes,
               {
+                path: paths.inbox,
+                lazy: async () => ({
+                  Component: (await import('./features/inbox/inbox-page')).InboxPage,
+                }),
+              },
+              {
                 path: paths.compose,
                 lazy: async () => ({
                   Component: (await import('./features/compose/compose-page')).ComposePage,

@@ -1,5 +1,5 @@
 import { Badge, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCalendarEvent, IconInbox } from '@tabler/icons-react';
+import { IconCalendarEvent } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { PageHeader } from '../../components/page-header';
 
@@ -19,17 +19,6 @@ export const comingSoon = {
       'Drag posts between days; recurring posts for regular tips',
       'Health observances (Heart Month, Flu season) suggested in advance',
       'A warning when promotion starts to outweigh education',
-    ],
-  },
-  inbox: {
-    title: 'Inbox',
-    icon: IconInbox,
-    summary:
-      'Every review, comment and mention from Google, Facebook, Healthgrades and more, in one place.',
-    points: [
-      'Sentiment, topic and urgency for each item, assignment and response-time targets',
-      'Replies checked so they never confirm that someone is a patient',
-      'Safe reply templates your compliance officer approves',
     ],
   },
 } satisfies Record<string, Area>;

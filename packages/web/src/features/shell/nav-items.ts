@@ -41,7 +41,7 @@ export const navSections: NavSection[] = [
       { label: 'Compose', to: paths.compose, icon: IconPencilPlus },
       { label: 'Posts', to: paths.posts, icon: IconListCheck },
       { label: 'Calendar', to: paths.calendar, icon: IconCalendarEvent, soon: true },
-      { label: 'Inbox', to: paths.inbox, icon: IconInbox, soon: true },
+      { label: 'Inbox', to: paths.inbox, icon: IconInbox },
       {
         label: 'Consents',
         to: paths.consents,
