@@ -191,6 +191,40 @@ describeEachDialect('consents API', (dialect) => {
     });
   });
 
+  it('no patient name, contact or signature text reaches the log or an error message', async () => {
+    const secretName = 'Zebulon Quarterfield';
+    const res = await o.clients.owner.post(api('/consents'), {
+      ...request,
+      patient: { name: secretName, contact: { kind: 'email', email: 'zebulon.q@example.test' } },
+      networks: [],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain('Zebulon');
+    const ok = await o.clients.owner.post(api('/consents'), {
+      ...request,
+      patient: { name: secretName, contact: { kind: 'email', email: 'zebulon.q@example.test' } },
+      delivery: 'tablet',
+    });
+    const token = (ok.json().signingUrl as string).split('/').pop() ?? '';
+    const bad = await new TestClient(t.app).post(`/api/public/signing/${token}`, {
+      ...signature,
+      signedName: secretName,
+      signer: { kind: 'personal-representative', authority: '' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).not.toContain('Zebulon');
+    await new TestClient(t.app).post(`/api/public/signing/${token}`, {
+      ...signature,
+      signedName: secretName,
+    });
+    // The app logs every request (method, route, status): the patient's details are not in it.
+    expect(t.logLines.some((line) => line.includes('/api/public/signing/'))).toBe(true);
+    const log = t.logLines.join('\n');
+    expect(log).not.toContain('Zebulon');
+    expect(log).not.toContain('zebulon.q@example.test');
+    expect(log).not.toContain(token);
+  });
+
   describe('defective requests name the missing element', () => {
     const refused = async (body: unknown) => {
       const res = await o.clients.owner.post(api('/consents'), body);
