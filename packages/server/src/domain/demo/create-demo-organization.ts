@@ -4,6 +4,7 @@ import type { Role } from '../../db/schema.js';
 import { systemActor } from '../audit/audit-types.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { addMembership, createOrganization } from '../orgs/create-organization.js';
+import { createDemoAuthorizations } from '../consents/demo-authorizations.js';
 import { createUser } from '../orgs/create-user.js';
 import { createLocation } from '../orgs/locations.js';
 import { createDemoProviders } from '../providers/demo-providers.js';
@@ -95,5 +96,6 @@ export async function createDemoOrganization(
     orgId,
     userIdByLocal: new Map(people.map((p, i) => [p.local, ids[i]!])),
   });
+  await createDemoAuthorizations(db, { orgId, actor: owner });
   return { orgId, accounts };
 }
