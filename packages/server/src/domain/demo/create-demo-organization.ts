@@ -7,6 +7,7 @@ import { addMembership, createOrganization } from '../orgs/create-organization.j
 import { createDemoAuthorizations } from '../consents/demo-authorizations.js';
 import { createUser } from '../orgs/create-user.js';
 import { createLocation } from '../orgs/locations.js';
+import { createDemoPosts } from '../posts/demo-posts.js';
 import { createDemoProviders } from '../providers/demo-providers.js';
 
 export interface DemoAccount {
@@ -49,7 +50,7 @@ export async function createDemoOrganization(
   const ids: string[] = [];
   for (const account of accounts) ids.push((await createUser(db, account)).id);
   const owner = { userId: ids[0]!, label: accounts[0]!.email, ip: null };
-  const { orgId } = await createOrganization(db, {
+  const { orgId, locationId } = await createOrganization(db, {
     actor: owner,
     ownerId: ids[0]!,
     name: 'Riverbend Family Health',
@@ -95,6 +96,13 @@ export async function createDemoOrganization(
     actor: owner,
     orgId,
     userIdByLocal: new Map(people.map((p, i) => [p.local, ids[i]!])),
+  });
+  const marketer = people.findIndex((p) => p.role === 'marketer');
+  await createDemoPosts(db, {
+    orgId,
+    locationId,
+    owner,
+    marketer: { userId: ids[marketer]!, label: accounts[marketer]!.email, ip: null },
   });
   await createDemoAuthorizations(db, { orgId, actor: owner });
   return { orgId, accounts };
