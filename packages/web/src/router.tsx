@@ -21,6 +21,7 @@ import { NotFoundPage } from './features/shell/not-found-page';
 import { RootGate } from './features/shell/root-gate';
 import { paths } from './paths';
 import { consentRoutes, publicConsentRoutes } from './features/consents/consent-routes';
+import { calendarRoutes } from './features/calendar/calendar-routes';
 import { reputationDashboardRoutes } from './features/reputation-dashboard/reputation-dashboard-routes';
 
 const placeholders: RouteObject[] = (Object.keys(comingSoon) as (keyof typeof comingSoon)[]).map(
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
                 },
               },
               ...consentRoutes,
+              ...calendarRoutes,
               ...reputationDashboardRoutes,
               {
                 path: paths.inbox,
@@ -98,6 +100,13 @@ export const router = createBrowserRouter([
               { path: paths.locations, element: <LocationsPage /> },
               { path: paths.channels, element: <ChannelsPage /> },
               { path: paths.mastodonCallback, element: <MastodonCallbackPage /> },
+              {
+                path: paths.networkCallback,
+                lazy: async () => ({
+                  Component: (await import('./features/channels/network-callback-page'))
+                    .NetworkCallbackPage,
+                }),
+              },
               { path: paths.members, element: <MembersPage /> },
               { path: paths.audit, element: <AuditPage /> },
               { path: paths.profile, element: <ProfilePage /> },

@@ -57,7 +57,8 @@ export interface Location extends Omit<LocationInput, 'fax'> {
   archived: boolean;
 }
 
-export type ChannelNetwork = 'mastodon' | 'bluesky';
+export type ChannelNetwork =
+  'mastodon' | 'bluesky' | 'facebook' | 'instagram' | 'linkedin' | 'x' | 'gbp';
 export type ChannelStatus = 'connected' | 'reconnect_needed' | 'disconnected';
 
 /** A connected social account of one location; the API never sends its credentials. */

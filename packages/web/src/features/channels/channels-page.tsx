@@ -1,6 +1,12 @@
-import { Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Menu, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBrandBluesky, IconBrandMastodon, IconPlugConnected } from '@tabler/icons-react';
+import {
+  IconBrandBluesky,
+  IconBrandMastodon,
+  IconChevronDown,
+  IconPlugConnected,
+} from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { endpoints } from '../../api/endpoints';
@@ -15,9 +21,10 @@ import { useCurrentOrg } from '../shell/current-org';
 import { ChannelStatusBadge } from './channel-status-badge';
 import { ConnectBlueskyForm } from './connect-bluesky-form';
 import { ConnectMastodonForm } from './connect-mastodon-form';
+import { ConnectNetworkForm } from './connect-network-form';
+import { networkLabels } from '../compose/network-label';
+import { networkOAuth, oauthNetworks, type OAuthNetwork } from './network-oauth-api';
 import { useChannelMutations, useChannels } from './use-channels';
-
-const networkLabels = { bluesky: 'Bluesky', mastodon: 'Mastodon' } as const;
 
 export function ChannelsPage() {
   const org = useCurrentOrg();
@@ -25,7 +32,13 @@ export function ChannelsPage() {
   const locations = useLocations(org.orgId);
   const mutations = useChannelMutations(org.orgId);
   const manage = can.manageChannels(org.role);
-  const [connecting, setConnecting] = useState<'bluesky' | 'mastodon'>();
+  const [connecting, setConnecting] = useState<'bluesky' | 'mastodon' | OAuthNetwork>();
+  const configured = useQuery({
+    queryKey: ['org', org.orgId, 'channels', 'networks'],
+    queryFn: ({ signal }) => networkOAuth.configured(org.orgId, signal),
+    enabled: manage,
+  });
+  const oauthConnecting = oauthNetworks.find((n) => n === connecting);
   const [disconnecting, setDisconnecting] = useState<Channel>();
   const activeLocations = (locations.data ?? []).filter((l) => !l.archived);
 
@@ -60,6 +73,40 @@ export function ChannelsPage() {
               >
                 Connect Mastodon
               </Button>
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button
+                    variant="default"
+                    rightSection={<IconChevronDown size={16} aria-hidden />}
+                  >
+                    Connect another network
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  {oauthNetworks.map((network) => {
+                    const ready = configured.data?.configured[network] === true;
+                    return (
+                      <Menu.Item
+                        key={network}
+                        disabled={!ready}
+                        onClick={() => setConnecting(network)}
+                        aria-label={
+                          ready
+                            ? `Connect ${networkLabels[network]}`
+                            : `${networkLabels[network]}: not set up on this Bedside`
+                        }
+                      >
+                        <Text size="sm">{networkLabels[network]}</Text>
+                        {ready ? null : (
+                          <Text size="xs" c="dimmed">
+                            An administrator must configure an app first
+                          </Text>
+                        )}
+                      </Menu.Item>
+                    );
+                  })}
+                </Menu.Dropdown>
+              </Menu>
             </Group>
           ) : null
         }
@@ -68,7 +115,8 @@ export function ChannelsPage() {
         {(all) =>
           all.length === 0 ? (
             <EmptyBlock icon={<IconPlugConnected />} title="No channels yet">
-              Connect a Bluesky or Mastodon account to a location to publish there.
+              Connect a Bluesky, Mastodon, Facebook, Instagram, LinkedIn, X or Google Business
+              Profile account to a location to publish there.
             </EmptyBlock>
           ) : (
             <Stack gap="lg">
@@ -182,6 +230,23 @@ export function ChannelsPage() {
             window.location.assign(authorizeUrl);
           }}
         />
+      </Modal>
+      <Modal
+        opened={oauthConnecting !== undefined}
+        onClose={() => setConnecting(undefined)}
+        title={oauthConnecting ? `Connect ${networkLabels[oauthConnecting]}` : ''}
+      >
+        {oauthConnecting ? (
+          <ConnectNetworkForm
+            network={oauthConnecting}
+            locations={activeLocations}
+            onCancel={() => setConnecting(undefined)}
+            onStart={async (values) => {
+              const { authorizeUrl } = await networkOAuth.start(org.orgId, oauthConnecting, values);
+              window.location.assign(authorizeUrl);
+            }}
+          />
+        ) : null}
       </Modal>
       <Modal
         opened={disconnecting !== undefined}
