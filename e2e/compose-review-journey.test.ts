@@ -172,6 +172,12 @@ describe.skipIf(Boolean(skipReason))('compose and approve a post in a real brows
     await page.getByLabel('Your comment').fill('Lovely opening.');
     await page.getByRole('button', { name: 'Add comment' }).first().click();
     await page.getByText('Lovely opening.').waitFor();
+    // The commented passage can be found again from the comment, by keyboard too.
+    await text.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(0, 0));
+    await page.getByRole('button', { name: 'Show in text' }).click();
+    expect(
+      await text.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd]),
+    ).toEqual([0, 15]);
     await screenshot(page, 'compose-04-review');
     await page.getByRole('button', { name: /^Approve version/ }).click();
     await page.getByText('Approved', { exact: true }).first().waitFor();
