@@ -40,6 +40,8 @@ const envSchema = networksEnvSchema.extend({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** The NPPES NPI Registry API (https://npiregistry.cms.hhs.gov/api/); unset: the online lookup is off. */
+  BEDSIDE_NPPES_API_URL: z.string().url().optional(),
   BEDSIDE_DISPATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   BEDSIDE_DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   SMTP_HOST: z.string().min(1).optional(),
@@ -64,6 +66,8 @@ export interface Config {
   roles: ProcessRole[];
   logLevel: z.infer<typeof envSchema>['BEDSIDE_LOG_LEVEL'];
   trustProxy: boolean;
+  /** The NPPES registry API base URL, or null: the optional online provider lookup is off. */
+  nppesApiUrl: string | null;
   /** Publishing workers: how long a claim on a post target lasts, and how many publish at once. */
   dispatch: { leaseSeconds: number; concurrency: number };
   mail:
@@ -136,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     roles: e.BEDSIDE_ROLES,
     logLevel: e.BEDSIDE_LOG_LEVEL,
     trustProxy: e.BEDSIDE_TRUST_PROXY,
+    nppesApiUrl: e.BEDSIDE_NPPES_API_URL ?? null,
     dispatch: {
       leaseSeconds: e.BEDSIDE_DISPATCH_LEASE_SECONDS,
       concurrency: e.BEDSIDE_DISPATCH_CONCURRENCY,

@@ -168,6 +168,7 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
       pmids: [],
     },
     'PATCH /api/orgs/:orgId/public-page': { published: true },
+    'POST /api/orgs/:orgId/providers/import/nppes-api': { addNpis: [], apply: false },
     'POST /api/orgs/:orgId/listings': {
       providerId: null,
       locationId: o.locationId,

@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/database.js';
+import type { DbOrTx, Tx } from '../../db/database.js';
 import type { Role } from '../../db/schema.js';
 import type { Actor } from '../audit/audit-types.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
@@ -60,8 +60,21 @@ export async function importNppes(
     input: { csv: string; addNpis: string[]; apply: boolean };
   },
 ): Promise<NppesImportResult> {
+  const { csv, ...rest } = options.input;
+  return importNppesRecords(tx, { ...options, input: { ...rest, records: parseNppesCsv(csv) } });
+}
+
+/** The import itself, for records from the data file or from the registry API. */
+export async function importNppesRecords(
+  tx: Tx,
+  options: {
+    actor: Actor & { role: Role };
+    orgId: string;
+    input: { records: NppesRecord[]; addNpis: string[]; apply: boolean; source?: 'file' | 'api' };
+  },
+): Promise<NppesImportResult> {
   const { actor, orgId, input } = options;
-  const records = parseNppesCsv(input.csv);
+  const { records } = input;
   const providers = await tx
     .selectFrom('providers')
     .selectAll()
@@ -161,7 +174,19 @@ export async function importNppes(
       applied: rows.filter((r) => r.outcome === 'applied').length,
       pending: rows.filter((r) => r.outcome === 'pending').length,
       ignored,
+      source: input.source ?? 'file',
     },
   });
   return { applied: true, rows, ignored, missing };
+}
+
+/** The NPIs an import looks for: the practice's providers' and the ones to add. */
+export async function practiceNpis(db: DbOrTx, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('providers')
+    .select('npi')
+    .where('orgId', '=', orgId)
+    .where('npi', 'is not', null)
+    .execute();
+  return rows.map((r) => r.npi!);
 }

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { importNppes } from '../../domain/providers/import-nppes.js';
+import { createNppesApi } from '../../connectors/nppes/nppes-api.js';
+import { AppError } from '../../errors.js';
+import {
+  importNppes,
+  importNppesRecords,
+  practiceNpis,
+} from '../../domain/providers/import-nppes.js';
 import { npiSchema } from '../../domain/providers/profile-schema.js';
 import { importPublications } from '../../domain/providers/publications.js';
 import type { AppServices } from '../services.js';
@@ -38,6 +44,52 @@ export function providerImportRoutes(services: AppServices): FastifyPluginAsyncZ
             input: request.body,
           }),
         ),
+    );
+
+    app.post(
+      '/orgs/:orgId/providers/import/nppes-api',
+      {
+        config: { access: { kind: 'org', action: 'provider.manage' } },
+        schema: {
+          tags: ['providers'],
+          summary:
+            "Look up the practice's NPIs in the NPPES registry API (off unless BEDSIDE_NPPES_API_URL is set)",
+          params: orgParams,
+          body: z.strictObject({
+            addNpis: z.array(npiSchema).max(50).default([]),
+            apply: z.boolean(),
+          }),
+        },
+      },
+      async (request) => {
+        const baseUrl = services.config.nppesApiUrl;
+        if (!baseUrl)
+          throw new AppError(
+            'unavailable',
+            'The NPPES registry lookup is off on this server; import the data file instead.',
+          );
+        const { orgId } = request.params;
+        const npis = [
+          ...new Set([
+            ...(await practiceNpis(services.database.db, orgId)),
+            ...request.body.addNpis,
+          ]),
+        ];
+        // The registry is called outside any transaction; the import then runs in one.
+        const records = await createNppesApi({ baseUrl }).lookup(npis);
+        return inTransaction(services, (tx) =>
+          importNppesRecords(tx, {
+            actor: actorWithRole(request),
+            orgId,
+            input: {
+              records,
+              addNpis: request.body.addNpis,
+              apply: request.body.apply,
+              source: 'api',
+            },
+          }),
+        );
+      },
     );
 
     app.post(
