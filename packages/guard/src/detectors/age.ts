@@ -102,47 +102,56 @@ export function detectAges(doc: CheckDocument): void {
 function report(doc: CheckDocument, tok: Token, age: number): void {
   if (!(age > 0 && age < 130)) return;
   const old = age > 89;
-  doc.add(
-    {
-      rule: old ? 'phi.age-over-89' : 'phi.age',
-      category: 'age',
-      start: tok.start,
-      end: tok.end,
-      severity: old ? (doc.kind === 'inbound' ? 'info' : 'block') : 'info',
-      message: old
-        ? 'Ages over 89 are rare enough to identify someone; Safe Harbor requires grouping them as "90 or older".'
-        : 'An age. Ages under 90 are not an identifier on their own.',
-      ...(old
-        ? {
-            fix: {
-              kind: 'redact' as const,
-              replacement: '90+',
-              description: 'Say "90 or older" instead of the exact age.',
-            },
-          }
-        : {}),
-    },
-    old ? 60 : 10,
-  );
+  if (doc.accepts())
+    doc.add(
+      {
+        rule: old ? 'phi.age-over-89' : 'phi.age',
+        category: 'age',
+        start: tok.start,
+        end: tok.end,
+        severity: old ? (doc.kind === 'inbound' ? 'info' : 'block') : 'info',
+        message: old
+          ? 'Ages over 89 are rare enough to identify someone; Safe Harbor requires grouping them as "90 or older".'
+          : 'An age. Ages under 90 are not an identifier on their own.',
+        ...(old
+          ? {
+              fix: {
+                kind: 'redact' as const,
+                replacement: '90+',
+                description: 'Say "90 or older" instead of the exact age.',
+              },
+            }
+          : {}),
+      },
+      old ? 60 : 10,
+    );
   doc.claim(tok.start, tok.end);
 }
 
-function nextWord(t: Token[], i: number): (Token & { index: number }) | undefined {
+/** The nearest word after token `i` (its norm and index), skipping spaces and hyphens. */
+function nextWord(t: Token[], i: number): NearWord | undefined {
   for (let k = i + 1; k < t.length && k < i + 4; k++) {
     const x = t[k];
     if (!x || x.kind === 'space' || x.text === '-') continue;
-    return x.kind === 'word' ? { ...x, index: k } : undefined;
+    return x.kind === 'word' ? { norm: x.norm, index: k } : undefined;
   }
   return undefined;
 }
 
-function prevWord(t: Token[], i: number): (Token & { index: number }) | undefined {
+/** The nearest word before token `i`, skipping spaces, commas and colons. */
+function prevWord(t: Token[], i: number): NearWord | undefined {
   for (let k = i - 1; k >= 0 && k > i - 4; k--) {
     const x = t[k];
     if (!x || x.kind === 'space' || x.text === ',' || x.text === ':') continue;
-    return x.kind === 'word' ? { ...x, index: k } : undefined;
+    return x.kind === 'word' ? { norm: x.norm, index: k } : undefined;
   }
   return undefined;
+}
+
+/** A word near an age: only its norm and position are read (no copy of the whole token). */
+interface NearWord {
+  norm: string;
+  index: number;
 }
 
 function wordsBack(t: Token[], i: number): string {

@@ -37,46 +37,49 @@ function add(
   const { start, end } = span;
   doc.claim(start, end);
   if (kind === 'iban') {
-    doc.add(
-      {
-        rule: 'phi.account-number',
-        category: 'account_number',
-        start,
-        end,
-        severity: doc.severityFor('identifier', start),
-        message: 'This is a bank account number (IBAN, check digits valid).',
-        fix: redactFix('account_number'),
-      },
-      90,
-    );
+    if (doc.accepts())
+      doc.add(
+        {
+          rule: 'phi.account-number',
+          category: 'account_number',
+          start,
+          end,
+          severity: doc.severityFor('identifier', start),
+          message: 'This is a bank account number (IBAN, check digits valid).',
+          fix: redactFix('account_number'),
+        },
+        90,
+      );
   } else if (kind === 'vin') {
-    doc.add(
-      {
-        rule: 'phi.vehicle-id',
-        category: 'vehicle_identifier',
-        start,
-        end,
-        severity: doc.severityFor('identifier', start),
-        message:
-          'This is a vehicle identification number (VIN, check digit valid). It identifies a vehicle’s owner.',
-        fix: redactFix('vehicle_identifier'),
-      },
-      90,
-    );
+    if (doc.accepts())
+      doc.add(
+        {
+          rule: 'phi.vehicle-id',
+          category: 'vehicle_identifier',
+          start,
+          end,
+          severity: doc.severityFor('identifier', start),
+          message:
+            'This is a vehicle identification number (VIN, check digit valid). It identifies a vehicle’s owner.',
+          fix: redactFix('vehicle_identifier'),
+        },
+        90,
+      );
   } else {
-    doc.add(
-      {
-        rule: 'phi.other-id',
-        category: 'other_identifier',
-        start,
-        end,
-        severity: doc.severityFor('contextual', start),
-        message:
-          'A code mixing letters and digits, like a licence, member or record number. Remove it if it belongs to a person.',
-        fix: redactFix('other_identifier'),
-      },
-      40,
-      'contextual',
-    );
+    if (doc.accepts())
+      doc.add(
+        {
+          rule: 'phi.other-id',
+          category: 'other_identifier',
+          start,
+          end,
+          severity: doc.severityFor('contextual', start),
+          message:
+            'A code mixing letters and digits, like a licence, member or record number. Remove it if it belongs to a person.',
+          fix: redactFix('other_identifier'),
+        },
+        40,
+        'contextual',
+      );
   }
 }

@@ -7,6 +7,8 @@ const MAX_MATCHES_PER_WORD = 100;
  * finding on exactly those characters (e.g. a program name the name model mistook for a person).
  */
 export function detectCustomBlocks(doc: CheckDocument): void {
+  // Most practices block nothing: then there is no need to lowercase the whole text.
+  if (doc.practice.blockWords.length === 0) return;
   const lower = doc.text.toLowerCase();
   for (const word of doc.practice.blockWords) {
     const needle = word.toLowerCase();

@@ -70,19 +70,20 @@ function handleAt(doc: CheckDocument, at: number): number {
     const email = text.slice(l, end).toLowerCase();
     doc.claim(l, end);
     if (!doc.practice.emails.has(email) && !ownDomain(doc, domain)) {
-      doc.add(
-        {
-          rule: 'phi.email',
-          category: 'email',
-          start: l,
-          end,
-          severity: doc.severityFor('identifier', l),
-          message:
-            'An e-mail address that is not the practice’s own. A patient’s e-mail address is PHI.',
-          fix: redactFix('email'),
-        },
-        80,
-      );
+      if (doc.accepts())
+        doc.add(
+          {
+            rule: 'phi.email',
+            category: 'email',
+            start: l,
+            end,
+            severity: doc.severityFor('identifier', l),
+            message:
+              'An e-mail address that is not the practice’s own. A patient’s e-mail address is PHI.',
+            fix: redactFix('email'),
+          },
+          80,
+        );
     }
     return end;
   }
@@ -99,20 +100,21 @@ function handleAt(doc: CheckDocument, at: number): number {
   doc.claim(at, hEnd);
   if (doc.practice.handles.has(handle)) return hEnd;
   const praised = wordsBefore(doc, at, 3).some((w) => PRAISE.has(w));
-  doc.add(
-    {
-      rule: 'phi.handle',
-      category: 'name',
-      start: at,
-      end: hEnd,
-      severity: praised && doc.kind !== 'inbound' ? 'block' : doc.severityFor('contextual', at),
-      message:
-        'Tagging or naming an account links a person to the practice. If they are a patient, this confirms it.',
-      fix: redactFix('name', '[account]'),
-    },
-    55,
-    'contextual',
-  );
+  if (doc.accepts())
+    doc.add(
+      {
+        rule: 'phi.handle',
+        category: 'name',
+        start: at,
+        end: hEnd,
+        severity: praised && doc.kind !== 'inbound' ? 'block' : doc.severityFor('contextual', at),
+        message:
+          'Tagging or naming an account links a person to the practice. If they are a patient, this confirms it.',
+        fix: redactFix('name', '[account]'),
+      },
+      55,
+      'contextual',
+    );
   return hEnd;
 }
 

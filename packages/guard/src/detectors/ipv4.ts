@@ -14,19 +14,20 @@ export function matchIpv4(doc: CheckDocument, run: NumericRun, i: number): numbe
   const first = g[i];
   const last = g[i + 3];
   if (!first || !last) return undefined;
-  doc.add(
-    {
-      rule: 'phi.ip-address',
-      category: 'ip_address',
-      start: first.start,
-      end: last.end,
-      severity: doc.severityFor('identifier', first.start),
-      message:
-        'An IP address can point to one household or device; it is a Safe Harbor identifier.',
-      fix: redactFix('ip_address'),
-    },
-    80,
-  );
+  if (doc.accepts())
+    doc.add(
+      {
+        rule: 'phi.ip-address',
+        category: 'ip_address',
+        start: first.start,
+        end: last.end,
+        severity: doc.severityFor('identifier', first.start),
+        message:
+          'An IP address can point to one household or device; it is a Safe Harbor identifier.',
+        fix: redactFix('ip_address'),
+      },
+      80,
+    );
   doc.claim(first.start, last.end);
   return i + 4;
 }

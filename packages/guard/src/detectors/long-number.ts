@@ -10,20 +10,21 @@ export function matchLongNumber(
 ): number | undefined {
   const a = run.groups[i];
   if (!a || a.digits.length < 7) return undefined;
-  doc.add(
-    {
-      rule: 'phi.other-number',
-      category: 'other_identifier',
-      start: a.start,
-      end: a.end,
-      severity: doc.severityFor('contextual', a.start),
-      message:
-        'A long number like this is often an account, record or member number. If it belongs to a patient, remove it.',
-      fix: redactFix('other_identifier'),
-    },
-    30,
-    'contextual',
-  );
+  if (doc.accepts())
+    doc.add(
+      {
+        rule: 'phi.other-number',
+        category: 'other_identifier',
+        start: a.start,
+        end: a.end,
+        severity: doc.severityFor('contextual', a.start),
+        message:
+          'A long number like this is often an account, record or member number. If it belongs to a patient, remove it.',
+        fix: redactFix('other_identifier'),
+      },
+      30,
+      'contextual',
+    );
   doc.claim(a.start, a.end);
   return i + 1;
 }

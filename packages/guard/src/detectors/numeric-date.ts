@@ -26,20 +26,22 @@ export function matchNumericDate(
   }
   if (!ok) return undefined;
   const last = third ?? b;
-  const severity = dateSeverity(doc, a.start);
-  doc.add(
-    {
-      rule: 'phi.date',
-      category: 'date',
-      start: a.start,
-      end: last.end,
-      severity,
-      message: severity === 'info' ? EVENT_DATE_MESSAGE : DATE_MESSAGE,
-      fix: redactFix('date'),
-    },
-    60,
-    'incidental',
-  );
+  if (doc.accepts()) {
+    const severity = dateSeverity(doc, a.start);
+    doc.add(
+      {
+        rule: 'phi.date',
+        category: 'date',
+        start: a.start,
+        end: last.end,
+        severity,
+        message: severity === 'info' ? EVENT_DATE_MESSAGE : DATE_MESSAGE,
+        fix: redactFix('date'),
+      },
+      60,
+      'incidental',
+    );
+  }
   doc.claim(a.start, last.end);
   return third ? i + 3 : i + 2;
 }

@@ -31,7 +31,8 @@ export function matchPaymentCard(
 ): number | undefined {
   const first = run.groups[i];
   if (!first) return undefined;
-  const labelled = hasWordBefore(doc, first.start, CARD_WORDS);
+  // Whether a card word comes before matters only from 12 digits on: most runs never get there.
+  let labelled: boolean | undefined;
   let best: number | undefined;
   let digits = '';
   for (let j = i; j < run.groups.length && j < i + MAX_GROUPS; j++) {
@@ -40,6 +41,8 @@ export function matchPaymentCard(
     if (j > i && g.sep !== ' ' && g.sep !== '-') break;
     digits += g.digits;
     if (digits.length > 19) break;
+    if (digits.length < 12) continue;
+    labelled ??= hasWordBefore(doc, first.start, CARD_WORDS);
     const min = labelled ? 12 : 13;
     if (digits.length >= min && luhnValid(digits) && !(digits.length === 10 && npiValid(digits)))
       best = j;
@@ -47,19 +50,20 @@ export function matchPaymentCard(
   if (best === undefined) return undefined;
   const last = run.groups[best];
   if (!last) return undefined;
-  doc.add(
-    {
-      rule: 'phi.account-number',
-      category: 'account_number',
-      start: first.start,
-      end: last.end,
-      severity: doc.severityFor('identifier', first.start),
-      message:
-        'This looks like a card or account number (its check digit is valid). Account numbers are patient identifiers.',
-      fix: redactFix('account_number'),
-    },
-    85,
-  );
+  if (doc.accepts())
+    doc.add(
+      {
+        rule: 'phi.account-number',
+        category: 'account_number',
+        start: first.start,
+        end: last.end,
+        severity: doc.severityFor('identifier', first.start),
+        message:
+          'This looks like a card or account number (its check digit is valid). Account numbers are patient identifiers.',
+        fix: redactFix('account_number'),
+      },
+      85,
+    );
   doc.claim(first.start, last.end);
   return best + 1;
 }

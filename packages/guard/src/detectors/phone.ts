@@ -96,21 +96,22 @@ export function matchPhone(doc: CheckDocument, run: NumericRun, i: number): numb
     : best.confident || context
       ? doc.severityFor('identifier', start)
       : doc.severityFor('contextual', start);
-  doc.add(
-    {
-      rule: fax ? 'phi.fax' : 'phi.phone',
-      category: fax ? 'fax' : 'phone',
-      start,
-      end,
-      severity,
-      message: tollFree
-        ? 'A toll-free number: fine if it is a public line, not a patient’s.'
-        : `This ${fax ? 'fax' : 'phone'} number is not one of the practice’s own numbers. A patient’s number is PHI.`,
-      fix: redactFix(fax ? 'fax' : 'phone'),
-    },
-    70,
-    tollFree || best.confident || context ? undefined : 'contextual',
-  );
+  if (doc.accepts())
+    doc.add(
+      {
+        rule: fax ? 'phi.fax' : 'phi.phone',
+        category: fax ? 'fax' : 'phone',
+        start,
+        end,
+        severity,
+        message: tollFree
+          ? 'A toll-free number: fine if it is a public line, not a patient’s.'
+          : `This ${fax ? 'fax' : 'phone'} number is not one of the practice’s own numbers. A patient’s number is PHI.`,
+        fix: redactFix(fax ? 'fax' : 'phone'),
+      },
+      70,
+      tollFree || best.confident || context ? undefined : 'contextual',
+    );
   return best.j + 1;
 }
 

@@ -93,20 +93,21 @@ export function detectPlaces(doc: CheckDocument): void {
       tok.sentenceStart;
     if (ambiguous && !county && !LOCATIVES.has(prev) && !stateAfter) continue;
     doc.claim(tok.start, last.end);
-    doc.add(
-      {
-        rule: 'phi.place',
-        category: 'geographic',
-        start: tok.start,
-        end: last.end,
-        severity: doc.severityFor('incidental', tok.start),
-        message:
-          'A town, city or county. Together with a patient it narrows down who they are; states are fine.',
-        fix: redactFix('geographic', '[place]'),
-      },
-      25,
-      'incidental',
-    );
+    if (doc.accepts())
+      doc.add(
+        {
+          rule: 'phi.place',
+          category: 'geographic',
+          start: tok.start,
+          end: last.end,
+          severity: doc.severityFor('incidental', tok.start),
+          message:
+            'A town, city or county. Together with a patient it narrows down who they are; states are fine.',
+          fix: redactFix('geographic', '[place]'),
+        },
+        25,
+        'incidental',
+      );
   }
 }
 

@@ -38,17 +38,18 @@ export function matchSsn(doc: CheckDocument, run: NumericRun, i: number): number
 }
 
 function add(doc: CheckDocument, start: number, end: number): void {
-  doc.add(
-    {
-      rule: 'phi.ssn',
-      category: 'ssn',
-      start,
-      end,
-      severity: doc.severityFor('identifier', start),
-      message: MESSAGE,
-      fix: redactFix('ssn'),
-    },
-    90,
-  );
+  if (doc.accepts())
+    doc.add(
+      {
+        rule: 'phi.ssn',
+        category: 'ssn',
+        start,
+        end,
+        severity: doc.severityFor('identifier', start),
+        message: MESSAGE,
+        fix: redactFix('ssn'),
+      },
+      90,
+    );
   doc.claim(start, end);
 }

@@ -141,13 +141,25 @@ function afterAddressCue(doc: CheckDocument, i: number): boolean {
   return false;
 }
 
+/** The foreign street endings grouped by their last character, so a word is compared only with endings that can fit. */
+const ENDINGS_BY_LAST = new Map<number, string[]>();
+for (const e of FOREIGN_STREET_ENDINGS) {
+  const last = e.charCodeAt(e.length - 1);
+  ENDINGS_BY_LAST.set(last, [...(ENDINGS_BY_LAST.get(last) ?? []), e]);
+}
+
+/** "Friedhofstrasse", "Koskikatu": a word ending in a foreign street ending, with at least three letters before it. */
+function hasForeignStreetEnding(norm: string): boolean {
+  const endings = ENDINGS_BY_LAST.get(norm.charCodeAt(norm.length - 1));
+  if (!endings) return false;
+  for (const e of endings) if (norm.length > e.length + 2 && norm.endsWith(e)) return true;
+  return false;
+}
+
 /** "Friedhofstrasse 33", "Calle Mayor 5", "Koskikatu 25". */
 function nameFirst(t: Token[], i: number): { first: number; last: number } | undefined {
   const tok = t[i];
   if (!tok) return undefined;
-  const foreign = FOREIGN_STREET_ENDINGS.some(
-    (e) => tok.norm.length > e.length + 2 && tok.norm.endsWith(e),
-  );
   let k = nextIdx(t, i);
   if (STREET_PREFIXES.has(tok.norm)) {
     let words = 0;
@@ -156,7 +168,7 @@ function nameFirst(t: Token[], i: number): { first: number; last: number } | und
       k = nextIdx(t, k);
     }
     if (words === 0) return undefined;
-  } else if (!foreign) return undefined;
+  } else if (!hasForeignStreetEnding(tok.norm)) return undefined;
   const num = t[k];
   if (num && (num.kind === 'num' || num.kind === 'alnum') && num.text.length <= 6)
     return { first: i, last: k };
@@ -247,20 +259,21 @@ function report(doc: CheckDocument, first: number, last: number): void {
   const end = b.end;
   doc.claim(start, end);
   if (isPracticeAddress(doc, first, last)) return;
-  doc.add(
-    {
-      rule: 'phi.street-address',
-      category: 'geographic',
-      start,
-      end,
-      severity: doc.severityFor('contextual', start),
-      message:
-        'A street address that is not the practice’s. A patient’s or relative’s address is PHI.',
-      fix: redactFix('geographic', '[address]'),
-    },
-    65,
-    'contextual',
-  );
+  if (doc.accepts())
+    doc.add(
+      {
+        rule: 'phi.street-address',
+        category: 'geographic',
+        start,
+        end,
+        severity: doc.severityFor('contextual', start),
+        message:
+          'A street address that is not the practice’s. A patient’s or relative’s address is PHI.',
+        fix: redactFix('geographic', '[address]'),
+      },
+      65,
+      'contextual',
+    );
 }
 
 function isPracticeAddress(doc: CheckDocument, first: number, last: number): boolean {

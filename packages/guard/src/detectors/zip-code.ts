@@ -30,23 +30,24 @@ export function matchZip(doc: CheckDocument, run: NumericRun, i: number): number
   if (doc.practice.zips.has(a.digits)) return end === a.end ? i + 1 : i + 2;
   const zip3 = a.digits.slice(0, 3);
   const replacement = RESTRICTED_ZIP3.has(zip3) ? '000' : `${zip3}xx`;
-  doc.add(
-    {
-      rule: 'phi.zip',
-      category: 'geographic',
-      start: a.start,
-      end,
-      severity: doc.severityFor('contextual', a.start),
-      message:
-        'A full ZIP code narrows a person down to a small area. Safe Harbor allows only the first three digits (000 for small areas).',
-      fix: {
-        kind: 'redact',
-        replacement,
-        description: `Keep at most the first three digits: ${replacement}.`,
+  if (doc.accepts())
+    doc.add(
+      {
+        rule: 'phi.zip',
+        category: 'geographic',
+        start: a.start,
+        end,
+        severity: doc.severityFor('contextual', a.start),
+        message:
+          'A full ZIP code narrows a person down to a small area. Safe Harbor allows only the first three digits (000 for small areas).',
+        fix: {
+          kind: 'redact',
+          replacement,
+          description: `Keep at most the first three digits: ${replacement}.`,
+        },
       },
-    },
-    50,
-    'contextual',
-  );
+      50,
+      'contextual',
+    );
   return end === a.end ? i + 1 : i + 2;
 }

@@ -64,6 +64,16 @@ export class CheckDocument {
       if (t.kind === 'word' && PERSON_CUES.has(t.norm)) this.cueSentences[t.sentence] = 1;
   }
 
+  /**
+   * False once the findings cap is reached (and marks the document truncated, as `add` would): detectors call it
+   * before building a finding, so adversarial input stops paying for messages, fixes and severities it would drop.
+   */
+  accepts(): boolean {
+    if (this.findings.length < MAX_FINDINGS) return true;
+    this.truncated = true;
+    return false;
+  }
+
   /** Adds a finding; `priority` decides which of two overlapping PHI findings survives. */
   add(draft: Draft, priority = 0, strength?: Strength): void {
     if (this.findings.length >= MAX_FINDINGS) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findNumericRuns, MAX_RUN_GROUPS } from './numeric-runs.js';
 import { tokenize } from './tokenize.js';
-import { texts } from '../test-support/check.js';
+import { check, texts } from '../test-support/check.js';
+import { MAX_FINDINGS } from '../engine/document.js';
 
 describe('linear scans on adversarial input', () => {
   it('keeps at most one group past the cap of a very long numeric run', () => {
@@ -63,5 +64,22 @@ describe('linear scans on adversarial input', () => {
   it('finds a phone number with the longest grouping libphonenumber-js accepts', () => {
     expect(texts('call +41 (0)96 471 07 95 today', 'phone')).toEqual(['+41 (0)96 471 07 95']);
     expect(texts('mobile +44 20 7946 0958', 'phone')).toEqual(['+44 20 7946 0958']);
+  });
+
+  it('stops adding findings at the cap and says so, whichever detector reaches it', () => {
+    for (const unit of [
+      'acct 1234567 ',
+      'born 3/14/2024; ',
+      'x@maria.com ',
+      'ZIP 60601 ',
+      'card 4111 1111 1111 1111; ',
+    ]) {
+      const r = check(unit.repeat(MAX_FINDINGS + 50));
+      expect(r.verdict).toBe('block');
+      expect(r.findings.length).toBeLessThanOrEqual(MAX_FINDINGS + 1);
+      expect(r.findings.filter((f) => f.rule === 'guard.too-many-findings')).toHaveLength(1);
+    }
+    const under = check('acct 1234567 '.repeat(10));
+    expect(under.findings.some((f) => f.rule === 'guard.too-many-findings')).toBe(false);
   });
 });
