@@ -9,6 +9,7 @@ import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
 import { paths } from '../../paths';
 import { useSession } from '../auth/use-session';
+import { ScheduleButton } from '../calendar/schedule-post-dialog';
 import { PostAuthorizationPanel } from '../consents/post-authorization-panel';
 import { useGuardContext } from '../guard/use-live-guard';
 import { VerdictBadge } from '../guard/verdict-badge';
@@ -23,6 +24,8 @@ import { PostStatusBadge } from './status-badge';
 const writers: Role[] = ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician'];
 const approvers: Role[] = ['owner', 'admin', 'compliance_officer', 'marketer', 'clinician'];
 const editable = ['draft', 'in_review', 'approved', 'scheduled'];
+/** Who may schedule (policy `post.schedule`; the server decides for real). */
+const schedulers: Role[] = ['owner', 'admin', 'marketer', 'compliance_officer'];
 
 /** One post: its variants with the guard's highlights, who must still approve, and the review conversation. */
 export function PostPage() {
@@ -179,6 +182,20 @@ function PostView(props: { post: Post }) {
                         ? `Still needs: ${post.approval.missing.map((r) => roleLabels[r]).join(', ')}.`
                         : 'All required approvals are in.'}
                   </Text>
+                ) : null}
+                {post.scheduledAt ? (
+                  <Text size="sm">
+                    Scheduled for {formatDateTime(post.scheduledAt)}
+                    {post.timeZone ? ` (${post.timeZone})` : ''}
+                  </Text>
+                ) : null}
+                {schedulers.includes(org.role) ? (
+                  <ScheduleButton
+                    orgId={org.orgId}
+                    postId={post.id}
+                    status={post.status}
+                    timeZone={post.timeZone}
+                  />
                 ) : null}
                 {canReview(post, me) ? <ReviewActions orgId={org.orgId} post={post} /> : null}
                 {post.status === 'in_review' &&
