@@ -229,6 +229,22 @@ describe.skipIf(Boolean(skipReason))('patient authorization in a real browser', 
     await staffPage.getByRole('button', { name: /Paper scan/ }).waitFor();
   });
 
+  it('exports a zip for an audit and shows the form template with every required section', async () => {
+    await staffPage.goto('/consents');
+    const [download] = await Promise.all([
+      staffPage.waitForEvent('download'),
+      staffPage.getByRole('button', { name: 'Export for audit' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^bedside-authorizations-\d{4}-\d{2}-\d{2}\.zip$/);
+    const zip = await readFile((await download.path()) ?? '');
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+
+    await staffPage.getByRole('link', { name: 'Form template' }).click();
+    await staffPage.getByRole('heading', { level: 1, name: 'Authorization form' }).waitFor();
+    await staffPage.getByRole('heading', { name: /Recipients may share it further/ }).waitFor();
+    await screenshot(staffPage, 'consents-12-template');
+  });
+
   it('nothing left the server: no third-party request from any page', () => {
     expect(requests.foreign(server.url)).toEqual([]);
   });
