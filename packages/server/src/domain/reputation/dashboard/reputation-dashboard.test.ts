@@ -195,20 +195,27 @@ describeEachDialect('reputation dashboard', (dialect) => {
       deletedAt: '2026-11-11T10:00:00.000Z',
     });
     await insertItem(db, { orgId, receivedAt: '2026-11-23T00:00:00.000Z', rating: 1 });
+    // Counted as an item, but its unreadable topics are ignored rather than failing the page.
+    await insertItem(db, {
+      orgId,
+      receivedAt: '2026-11-10T12:00:00.000Z',
+      topics: 'not json',
+      sentimentLabel: 'neutral',
+    });
     await insertItem(db, { orgId, receivedAt: '2026-11-01T23:59:59.999Z', rating: 1 });
     const other = await createTestPractice(db, 'other');
     await insertItem(db, { orgId: other.orgId, receivedAt: a, rating: 1 });
 
     const d = await run();
     expect(d.totals).toEqual({
-      items: 4,
+      items: 5,
       rated: 3,
       averageRating: 3.33,
       responded: 3,
-      responseRate: 0.75,
+      responseRate: 0.6,
       medianResponseHours: 6,
       positive: 1,
-      neutral: 1,
+      neutral: 2,
       negative: 2,
       mixed: 0,
       urgent: 2,
@@ -217,7 +224,7 @@ describeEachDialect('reputation dashboard', (dialect) => {
       d.series.map((s) => [s.period, s.items, s.averageRating, s.medianResponseHours]),
     ).toEqual([
       ['2026-11-02', 3, 3.33, 4],
-      ['2026-11-09', 0, null, null],
+      ['2026-11-09', 1, null, null],
       ['2026-11-16', 1, null, 30],
     ]);
     const main = await db
@@ -229,11 +236,12 @@ describeEachDialect('reputation dashboard', (dialect) => {
       d.locations.map((l) => [l.id, l.name, l.items, l.averageRating, l.responseRate]),
     ).toEqual([
       [locationId, main.name, 3, 3.33, 0.6667],
+      [null, 'No location', 1, null, 0],
       [otherLocationId, 'Northside Clinic', 1, null, 1],
     ]);
     expect(d.locations[0]!.series.map((s) => s.items)).toEqual([3, 0, 0]);
     expect(d.providers.map((p) => [p.name, p.items])).toEqual([
-      ['No provider', 3],
+      ['No provider', 4],
       ['Avery Synth, MD', 1],
     ]);
     expect(d.topics).toEqual([
@@ -269,7 +277,7 @@ describeEachDialect('reputation dashboard', (dialect) => {
     const months = await run({ bucket: 'month', from: '2026-10-01', to: '2026-11-30' });
     expect(months.series.map((s) => [s.period, s.items])).toEqual([
       ['2026-10-01', 0],
-      ['2026-11-01', 6],
+      ['2026-11-01', 7],
     ]);
     const days = await run({ bucket: 'day', from: '2026-11-08', to: '2026-11-09' });
     expect(days.series.map((s) => s.items)).toEqual([1, 0]);
