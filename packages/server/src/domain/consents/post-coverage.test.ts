@@ -105,6 +105,25 @@ describeEachDialect('findPostCoverageGap', (dialect) => {
     });
   });
 
+  it('ignores a channel taken off the post', async () => {
+    const { postId } = await seedPost(t.handle.db, org, {
+      variants: [
+        { network: 'mastodon', text: story },
+        { network: 'linkedin', text: story },
+      ],
+      patientStory: true,
+    });
+    await link(postId, covering);
+    expect((await gap(postId))?.code).toBe('authorization-does-not-cover');
+    await t.handle.db
+      .updateTable('postVariants')
+      .set({ removedAt: new Date().toISOString() })
+      .where('postId', '=', postId)
+      .where('network', '=', 'linkedin')
+      .execute();
+    expect(await gap(postId)).toBeNull();
+  });
+
   it('refuses a publish date after the expiry date', async () => {
     const short = await seedSignedAuthorization(t.handle.db, org, {
       expiry: { kind: 'date', date: '2027-05-31' },

@@ -82,6 +82,8 @@ export async function findPostCoverageGap(
     .selectFrom('postVariants')
     .select(['network', 'text'])
     .where('postId', '=', post.id)
+    // A channel taken off the post keeps its variant row (for its history) but is not published to.
+    .where('removedAt', 'is', null)
     .execute();
   const media = await db
     .selectFrom('postMedia')
