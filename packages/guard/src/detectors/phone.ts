@@ -41,12 +41,6 @@ const prefixLengths = new Int32Array(MAX_GROUPS);
 export function matchPhone(doc: CheckDocument, run: NumericRun, i: number): number | undefined {
   const first = run.groups[i];
   if (!first) return undefined;
-  const before = wordsBefore(doc, first.start, 4);
-  if (before.includes('npi') && npiValid(first.digits)) {
-    doc.claim(first.start, first.end);
-    return i + 1;
-  }
-  const context = before.some((w) => PHONE_WORDS.has(w));
   const plus = run.plus && i === 0;
   // The longest candidate that classifies wins, so try them longest first and stop at the first that does: an
   // international number is then parsed by libphonenumber-js once instead of once per group.
@@ -61,6 +55,15 @@ export function matchPhone(doc: CheckDocument, run: NumericRun, i: number): numb
     prefixLengths[j - i] = digits.length;
     jEnd = j;
   }
+  // Fewer digits than any phone (7, or 8 after a "+") and no 10-digit NPI: nothing below can match, so skip the
+  // look-back. Most digit groups ("3 visits", "1-2-3") end here.
+  if (digits.length < (plus ? 8 : 7)) return undefined;
+  const before = wordsBefore(doc, first.start, 4);
+  if (before.includes('npi') && npiValid(first.digits)) {
+    doc.claim(first.start, first.end);
+    return i + 1;
+  }
+  const context = before.some((w) => PHONE_WORDS.has(w));
   let best: { j: number; confident: boolean } | undefined;
   for (let j = jEnd; j >= i && !best; j--) {
     const g = run.groups[j];
