@@ -12,6 +12,8 @@ export interface CalendarEntry {
   dueAt: string;
   timeZone: string;
   occurrence: number;
+  /** Part of a recurring series: moved by unscheduling and scheduling again, not by dragging. */
+  recurring: boolean;
   status: PostTargetStatus;
   postStatus: PostStatus;
   /** The first 140 characters of the variant's text, for the calendar tile. */
@@ -51,6 +53,7 @@ export async function listCalendar(
       'postTargets.dueAt',
       'postTargets.timeZone',
       'postTargets.occurrence',
+      'postTargets.recurrenceId',
       'postTargets.status',
       'posts.status as postStatus',
       'postVariants.text',
@@ -73,12 +76,15 @@ export async function listCalendar(
     .orderBy('postTargets.network')
     .limit(2000)
     .execute();
-  return rows.map(({ text, lastErrorKind, lastErrorMessage, lastErrorFix, ...row }) => ({
-    ...row,
-    excerpt: text.length > 140 ? `${text.slice(0, 139)}…` : text,
-    error:
-      lastErrorKind && lastErrorMessage && row.status !== 'published'
-        ? { kind: lastErrorKind, message: lastErrorMessage, fix: lastErrorFix }
-        : null,
-  }));
+  return rows.map(
+    ({ text, lastErrorKind, lastErrorMessage, lastErrorFix, recurrenceId, ...row }) => ({
+      ...row,
+      recurring: recurrenceId !== null,
+      excerpt: text.length > 140 ? `${text.slice(0, 139)}…` : text,
+      error:
+        lastErrorKind && lastErrorMessage && row.status !== 'published'
+          ? { kind: lastErrorKind, message: lastErrorMessage, fix: lastErrorFix }
+          : null,
+    }),
+  );
 }

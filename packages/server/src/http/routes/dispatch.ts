@@ -36,6 +36,7 @@ const entrySchema = z.object({
   dueAt: z.string(),
   timeZone: z.string(),
   occurrence: z.number(),
+  recurring: z.boolean(),
   status: z.string(),
   postStatus: z.string(),
   excerpt: z.string(),

@@ -1,5 +1,4 @@
 import { Badge, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCalendarEvent } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { PageHeader } from '../../components/page-header';
 
@@ -10,18 +9,7 @@ interface Area {
   points: string[];
 }
 
-export const comingSoon = {
-  calendar: {
-    title: 'Calendar',
-    icon: IconCalendarEvent,
-    summary: "Plan your practice's content against your objectives, in each location's time zone.",
-    points: [
-      'Drag posts between days; recurring posts for regular tips',
-      'Health observances (Heart Month, Flu season) suggested in advance',
-      'A warning when promotion starts to outweigh education',
-    ],
-  },
-} satisfies Record<string, Area>;
+export const comingSoon = {} satisfies Record<string, Area>;
 
 export function ComingSoonPage(props: { area: keyof typeof comingSoon }) {
   const area: Area = comingSoon[props.area];

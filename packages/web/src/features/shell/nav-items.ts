@@ -40,7 +40,7 @@ export const navSections: NavSection[] = [
       { label: 'Dashboard', to: paths.home, icon: IconHome },
       { label: 'Compose', to: paths.compose, icon: IconPencilPlus },
       { label: 'Posts', to: paths.posts, icon: IconListCheck },
-      { label: 'Calendar', to: paths.calendar, icon: IconCalendarEvent, soon: true },
+      { label: 'Calendar', to: paths.calendar, icon: IconCalendarEvent },
       { label: 'Inbox', to: paths.inbox, icon: IconInbox },
       {
         label: 'Consents',
