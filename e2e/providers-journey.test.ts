@@ -81,6 +81,15 @@ describe.skipIf(Boolean(skipReason))('providers in a real browser', () => {
     await screenshot(page, 'providers-02-imports');
   });
 
+  it("links the public pages to the practice's appointment system", async () => {
+    await page.getByRole('tab', { name: 'Public page' }).click();
+    await page
+      .getByLabel('Appointment booking link')
+      .fill('https://booking.riverbend.example/appointments');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Public page saved').waitFor();
+  });
+
   it('records a directory listing and shows where it differs from the master record', async () => {
     await page.getByRole('tab', { name: 'Listings' }).click();
     await page.getByLabel('Location', { exact: true }).first().click();
@@ -109,7 +118,9 @@ describe.skipIf(Boolean(skipReason))('providers in a real browser', () => {
 
     await page.getByRole('tab', { name: 'Profiles' }).click();
     const card = page.getByRole('article', { name: 'Amelia Hart, MD' });
-    await card.getByText('NPI 1904000019 · 207Q00000X (primary); 207QS0010X').waitFor();
+    await card
+      .getByText('NPI 1904000019 · Family Medicine, Sports Medicine (Family Medicine)')
+      .waitFor();
     await card.getByRole('button', { name: /Confirm “Telehealth follow-up visits/ }).click();
     await card
       .getByRole('button', { name: /Share “Telehealth follow-up visits.*” as a post/ })

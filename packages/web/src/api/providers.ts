@@ -48,6 +48,8 @@ export interface Provider extends ProfileFields {
   userId: string | null;
   slug: string;
   displayName: string;
+  /** NUCC names of the taxonomies, in order. */
+  specialties: string[];
   published: boolean;
   version: number;
   createdAt: string;

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/database.js';
 import type { ProviderRow } from '../../db/providers-schema.js';
 import { notFound } from '../../errors.js';
+import { taxonomyName } from './taxonomy.js';
 import { emptyStoredProfile, type ProfileFields, type StoredProfile } from './profile-schema.js';
 
 export interface ProviderView extends ProfileFields {
@@ -8,6 +9,8 @@ export interface ProviderView extends ProfileFields {
   userId: string | null;
   slug: string;
   displayName: string;
+  /** The NUCC names of `taxonomies`, in order (the code itself when it is not in the list). */
+  specialties: string[];
   published: boolean;
   version: number;
   createdAt: string;
@@ -49,11 +52,13 @@ export async function loadLicences(
 }
 
 export function providerView(row: ProviderRow, licences: ProfileFields['licences']): ProviderView {
+  const profile = storedProfile(row);
   return {
     id: row.id,
     userId: row.userId,
     slug: row.slug,
     displayName: displayName(row),
+    specialties: profile.taxonomies.map((t) => taxonomyName(t.code)),
     published: row.published === 1,
     version: row.version,
     createdAt: row.createdAt,
@@ -63,7 +68,7 @@ export function providerView(row: ProviderRow, licences: ProfileFields['licences
     credentials: row.credentials,
     npi: row.npi,
     licences,
-    ...storedProfile(row),
+    ...profile,
   };
 }
 

@@ -10,9 +10,9 @@ import { taxonomyName } from './taxonomy.js';
 const STYLE = `*{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b2430;background:#f6f8fa}
 a{color:#0b5cad}a:focus-visible,.btn:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:1}
-header{background:#0f3d64;color:#fff;padding:20px 16px}header a{color:#fff}header p{margin:4px 0 0;color:#dbe7f3}
+header{background:#0f3d64;color:#fff;padding:20px 16px}header>div{max-width:860px;margin:0 auto;padding:0 16px}header a{color:#fff}header p{margin:4px 0 0;color:#dbe7f3}
 main{max-width:860px;margin:0 auto;padding:16px}h1{margin:0;font-size:1.8rem}h2{font-size:1.25rem;margin:28px 0 8px}
-.card{background:#fff;border:1px solid #d8dee4;border-radius:8px;padding:16px;margin:12px 0}
+.card{background:#fff;border:1px solid #d8dee4;border-radius:8px;padding:16px;margin:12px 0}.card h3{margin:0 0 8px}
 .grid{display:grid;gap:12px;grid-template-columns:repeat(auto-fill,minmax(240px,1fr))}
 .btn{display:inline-block;background:#0b5cad;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600}
 .tags{display:flex;flex-wrap:wrap;gap:6px;padding:0;list-style:none}.tags li{background:#e7f0fa;border-radius:12px;padding:2px 10px;font-size:.9rem}
@@ -41,7 +41,7 @@ function layout(options: {
 <meta property="og:type" content="${o.ogType}"><meta property="og:title" content="${esc(o.title)}"><meta property="og:description" content="${esc(o.description)}"><meta property="og:url" content="${esc(o.url)}"><meta name="twitter:card" content="summary">
 <meta name="referrer" content="no-referrer"><style>${STYLE}</style>
 <script type="application/ld+json">${jsonForScript(o.jsonLd)}</script></head>
-<body><a class="skip" href="#main">Skip to content</a><header><h1>${o.heading}</h1><p>${o.sub}</p></header>
+<body><a class="skip" href="#main">Skip to content</a><header><div><h1>${o.heading}</h1><p>${o.sub}</p></div></header>
 <main id="main">${o.body}</main><footer><p>This page sets no cookies and loads nothing from other sites.</p></footer></body></html>`;
 }
 

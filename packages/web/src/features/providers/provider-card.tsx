@@ -83,7 +83,8 @@ export function ProviderCard(props: {
             {p.displayName}
           </Title>
           <Text size="sm" c="dimmed">
-            {p.npi ? `NPI ${p.npi}` : 'No NPI yet'} · {formatValue('taxonomies', p.taxonomies)}
+            {p.npi ? `NPI ${p.npi}` : 'No NPI yet'} ·{' '}
+            {p.specialties.length ? p.specialties.join(', ') : 'No specialty yet'}
           </Text>
         </div>
         <Group gap="xs">
