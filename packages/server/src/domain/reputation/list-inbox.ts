@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/database.js';
 import type {
   ReputationItemStatus,
@@ -53,40 +54,41 @@ export async function listInbox(
   const limit = options.limit ?? 50;
   const f = options.filters;
   const now = new Date().toISOString();
-  let query = db.selectFrom('reputationItems').selectAll().where('orgId', '=', options.orgId);
-  if (f.locationId) query = query.where('locationId', '=', f.locationId);
-  if (f.providerId) query = query.where('providerId', '=', f.providerId);
-  if (f.source) query = query.where('source', '=', f.source);
-  if (f.rating !== undefined) query = query.where('rating', '=', f.rating);
-  if (f.sentiment) query = query.where('sentimentLabel', '=', f.sentiment);
-  if (f.urgency) query = query.where('urgency', '=', f.urgency);
-  if (f.status) query = query.where('status', '=', f.status);
-  if (f.assigneeId === 'none') query = query.where('assigneeId', 'is', null);
-  else if (f.assigneeId) query = query.where('assigneeId', '=', f.assigneeId);
+  const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+  // With a topic, the walk starts at the topic's own index (org, topic, received_at) and joins
+  // each item by primary key; an IN (subquery) made PostgreSQL re-run the subquery per row.
+  let query = f.topic
+    ? db
+        .selectFrom('reputationItemTopics as t')
+        .innerJoin('reputationItems as i', 'i.id', 't.itemId')
+        .selectAll('i')
+        .where('t.orgId', '=', options.orgId)
+        .where('t.topic', '=', f.topic)
+    : db.selectFrom('reputationItems as i').selectAll('i').where('i.orgId', '=', options.orgId);
+  if (f.locationId) query = query.where('i.locationId', '=', f.locationId);
+  if (f.providerId) query = query.where('i.providerId', '=', f.providerId);
+  if (f.source) query = query.where('i.source', '=', f.source);
+  if (f.rating !== undefined) query = query.where('i.rating', '=', f.rating);
+  if (f.sentiment) query = query.where('i.sentimentLabel', '=', f.sentiment);
+  if (f.urgency) query = query.where('i.urgency', '=', f.urgency);
+  if (f.status) query = query.where('i.status', '=', f.status);
+  if (f.assigneeId === 'none') query = query.where('i.assigneeId', 'is', null);
+  else if (f.assigneeId) query = query.where('i.assigneeId', '=', f.assigneeId);
   if (f.overdue)
-    query = query.where('slaDueAt', '<', now).where('status', 'in', ['new', 'assigned']);
-  if (f.topic) {
-    const topic = f.topic;
-    query = query.where('id', 'in', (eb) =>
-      eb
-        .selectFrom('reputationItemTopics')
-        .select('itemId')
-        .where('orgId', '=', options.orgId)
-        .where('topic', '=', topic),
-    );
-  }
-  if (options.cursor) {
-    const after = decodeCursor(options.cursor);
+    query = query.where('i.slaDueAt', '<', now).where('i.status', 'in', ['new', 'assigned']);
+  // Order (and page) by the columns of the index being walked.
+  const at = sql.ref(f.topic ? 't.receivedAt' : 'i.receivedAt');
+  const id = sql.ref(f.topic ? 't.itemId' : 'i.id');
+  if (after)
     query = query.where((eb) =>
       eb.or([
-        eb('receivedAt', '<', after.receivedAt),
-        eb.and([eb('receivedAt', '=', after.receivedAt), eb('id', '<', after.id)]),
+        eb(at, '<', after.receivedAt),
+        eb.and([eb(at, '=', after.receivedAt), eb(id, '<', after.id)]),
       ]),
     );
-  }
   const rows = await query
-    .orderBy('receivedAt', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy(at, 'desc')
+    .orderBy(id, 'desc')
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);
