@@ -168,6 +168,40 @@ describe.skipIf(Boolean(skipReason))('patient authorization in a real browser', 
     await screenshot(staffPage, 'consents-07-list');
   });
 
+  it('a patient-story post shows the gap, and linking the signed authorization covers it', async () => {
+    const session = (await (await staff.request.get('/api/auth/session')).json()) as {
+      memberships: { orgId: string }[];
+    };
+    const orgId = session.memberships[0]?.orgId ?? '';
+    const { locations } = (await (
+      await staff.request.get(`/api/orgs/${orgId}/locations`)
+    ).json()) as {
+      locations: { id: string }[];
+    };
+    const { token } = (await (await staff.request.get('/api/csrf')).json()) as { token: string };
+    const created = await staff.request.post(`/api/orgs/${orgId}/posts`, {
+      headers: { 'x-csrf-token': token },
+      data: {
+        locationId: locations[0]?.id,
+        baseText: 'Jordan finished treatment this week!',
+        patientStory: true,
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id: postId } = (await created.json()) as { id: string };
+    await staffPage.goto(`/posts/${postId}`);
+    const panel = staffPage.getByRole('alert').filter({ hasText: 'Patient authorization needed' });
+    await panel.waitFor();
+    expect(await panel.innerText()).toMatch(/patient story/);
+    await panel.getByRole('link', { name: 'Request an authorization from the patient' }).waitFor();
+    await screenshot(staffPage, 'consents-07b-post-needs-authorization');
+    await panel.getByPlaceholder('Choose the patient').click();
+    await staffPage.getByRole('option', { name: patient.name }).click();
+    await panel.getByRole('button', { name: 'Link' }).click();
+    await staffPage.getByText('Covered by a patient authorization').waitFor();
+    await screenshot(staffPage, 'consents-07c-post-covered');
+  });
+
   it('the patient revokes from the link in their copy; staff see it revoked at once', async () => {
     const link = await revocationLinkIn(server.outboxDir, server.url);
     const phone = await browser.newContext({
@@ -184,6 +218,7 @@ describe.skipIf(Boolean(skipReason))('patient authorization in a real browser', 
     await screenshot(page, 'consents-09-phone-revoked');
     await phone.close();
 
+    await staffPage.goto('/consents');
     await staffPage.getByPlaceholder('All statuses').click();
     await staffPage.getByRole('option', { name: 'Revoked' }).click();
     await staffPage.getByRole('link', { name: patient.name }).waitFor();
