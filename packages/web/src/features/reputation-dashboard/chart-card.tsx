@@ -1,4 +1,4 @@
-import { Paper, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Paper, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useId, useState, type ReactNode } from 'react';
 
 export interface DataTable {
@@ -8,7 +8,8 @@ export interface DataTable {
 
 /**
  * A chart with a heading, a one-line summary for screen readers and everyone else, and its
- * numbers as a real table behind a toggle (charts alone are not accessible).
+ * numbers as a real table behind a toggle (charts alone are not accessible). The chart itself is
+ * one image to assistive technology and takes no keyboard focus; the table is the way in.
  */
 export function ChartCard(props: {
   title: string;
@@ -47,6 +48,7 @@ export function ChartCard(props: {
           style={{ alignSelf: 'flex-start', textDecoration: 'underline' }}
         >
           {showTable ? 'Hide the numbers' : 'Show the numbers'}
+          <VisuallyHidden> for {props.title}</VisuallyHidden>
         </UnstyledButton>
         {showTable ? (
           <Table.ScrollContainer minWidth={320} id={tableId}>

@@ -65,7 +65,11 @@ export function VolumeRatingChart(props: { data: ReputationDashboard }) {
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+        <ComposedChart
+          accessibilityLayer={false}
+          data={rows}
+          margin={{ top: 8, right: 8, bottom: 0, left: -8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={axisTick} />
           <YAxis yAxisId="items" allowDecimals={false} tick={axisTick} />
@@ -127,7 +131,11 @@ export function SentimentChart(props: { data: ReputationDashboard }) {
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={rows}
+          margin={{ top: 8, right: 8, bottom: 0, left: -8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={axisTick} />
           <YAxis allowDecimals={false} tick={axisTick} />
@@ -168,7 +176,11 @@ export function ResponseChart(props: { data: ReputationDashboard }) {
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+        <ComposedChart
+          accessibilityLayer={false}
+          data={rows}
+          margin={{ top: 8, right: 8, bottom: 0, left: -8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={axisTick} />
           <YAxis yAxisId="rate" domain={[0, 100]} unit="%" tick={axisTick} />
@@ -224,7 +236,11 @@ export function TopicChart(props: { data: ReputationDashboard }) {
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+        <LineChart
+          accessibilityLayer={false}
+          data={rows}
+          margin={{ top: 8, right: 8, bottom: 0, left: -8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={axisTick} />
           <YAxis allowDecimals={false} tick={axisTick} />
@@ -287,7 +303,11 @@ export function GroupTrendChart(props: {
       }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
+        <LineChart
+          accessibilityLayer={false}
+          data={rows}
+          margin={{ top: 8, right: 8, bottom: 0, left: -8 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={axisTick} />
           <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tick={axisTick} />
