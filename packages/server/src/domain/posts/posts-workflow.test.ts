@@ -402,6 +402,12 @@ describeEachDialect('posts: compose, guard, review', (dialect) => {
       const resubmit = await o.clients.marketer.post(`${base()}/${post.id}/submit`, {
         version: back.version,
       });
+      const byAdmin = await o.clients.admin.post(`${base()}/${post.id}/reject`, {
+        version: resubmit.json<Post>().version,
+        reason: 'Not my call, but no.',
+      });
+      expect(byAdmin.statusCode).toBe(403);
+      expect(byAdmin.body).toContain('request changes instead');
       const reject = await o.clients.compliance_officer.post(`${base()}/${post.id}/reject`, {
         version: resubmit.json<Post>().version,
         reason: 'We are not running this campaign.',

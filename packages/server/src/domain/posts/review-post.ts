@@ -136,6 +136,8 @@ export async function declinePost(
   db: DbOrTx,
   options: {
     actor: Actor;
+    /** Any reviewer may ask for changes; only a role whose approval is required may reject. */
+    role: Role;
     orgId: string;
     postId: string;
     version: number;
@@ -153,6 +155,16 @@ export async function declinePost(
     requireStatus(row, ['in_review'], rejecting ? 'rejected' : 'sent back for changes');
     requireVersion(row, options.version);
     requireNotAuthor(row, options.actor, rejecting ? 'reject' : 'review');
+    if (rejecting) {
+      const required = requiredApproverRoles(
+        await getPublishingSettings(tx, row.orgId),
+        row.guardVerdict,
+      );
+      if (required.length > 0 && !required.includes(options.role))
+        throw forbidden(
+          `Only a reviewer whose approval is required (${required.map(roleName).join(', ')}) can reject a post; you can request changes instead.`,
+        );
+    }
     await tx
       .insertInto('postComments')
       .values({

@@ -245,7 +245,13 @@ export function postRoutes(services: AppServices): FastifyPluginAsyncZod {
           },
         },
         async (request) =>
-          declinePost(db, { actor: request.actor, ...request.params, ...request.body, decision }),
+          declinePost(db, {
+            actor: request.actor,
+            role: memberOf(request).role,
+            ...request.params,
+            ...request.body,
+            decision,
+          }),
       );
 
     app.post(
