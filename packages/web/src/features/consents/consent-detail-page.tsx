@@ -23,6 +23,7 @@ import { consentsApi, type ConsentDetail, type EndReport } from '../../api/conse
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
+import { paths } from '../../paths';
 import { useCurrentOrg } from '../shell/current-org';
 import {
   canConsent,
@@ -212,7 +213,10 @@ function Detail({ consent: c }: { consent: ConsentDetail }) {
             <List size="sm">
               {c.posts.map((p) => (
                 <List.Item key={p.id}>
-                  Post {p.id.slice(0, 8)} — {p.status.replace('_', ' ')}
+                  <Anchor component={Link} to={paths.post(p.id)}>
+                    Post {p.id.slice(0, 8)}
+                  </Anchor>{' '}
+                  — {p.status.replace('_', ' ')}
                   {p.via === 'media' ? ' (through a tagged image)' : ''}
                 </List.Item>
               ))}
