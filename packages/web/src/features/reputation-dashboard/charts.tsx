@@ -44,6 +44,8 @@ const SERIES_COLORS = [
   '#868e96',
 ];
 
+// Series are drawn without animation (isAnimationActive={false}): the charts redraw on every
+// filter change, and motion would only get in the way of reading them (and of reduced-motion users).
 const axisTick = { fontSize: 12, fill: '#495057' };
 
 export function VolumeRatingChart(props: { data: ReputationDashboard }) {
@@ -83,6 +85,7 @@ export function VolumeRatingChart(props: { data: ReputationDashboard }) {
           <Tooltip />
           <Legend itemSorter={null} />
           <Bar
+            isAnimationActive={false}
             yAxisId="items"
             dataKey="items"
             name="Items"
@@ -90,6 +93,7 @@ export function VolumeRatingChart(props: { data: ReputationDashboard }) {
             radius={[3, 3, 0, 0]}
           />
           <Line
+            isAnimationActive={false}
             yAxisId="rating"
             dataKey="rating"
             name="Average rating"
@@ -141,12 +145,36 @@ export function SentimentChart(props: { data: ReputationDashboard }) {
           <YAxis allowDecimals={false} tick={axisTick} />
           <Tooltip />
           <Legend itemSorter={null} />
-          <Bar dataKey="positive" name="Positive" stackId="s" fill={COLORS.positive} />
-          <Bar dataKey="neutral" name="Neutral" stackId="s" fill={COLORS.neutral} />
+          <Bar
+            isAnimationActive={false}
+            dataKey="positive"
+            name="Positive"
+            stackId="s"
+            fill={COLORS.positive}
+          />
+          <Bar
+            isAnimationActive={false}
+            dataKey="neutral"
+            name="Neutral"
+            stackId="s"
+            fill={COLORS.neutral}
+          />
           {t.mixed > 0 ? (
-            <Bar dataKey="mixed" name="Mixed" stackId="s" fill={COLORS.mixed} />
+            <Bar
+              isAnimationActive={false}
+              dataKey="mixed"
+              name="Mixed"
+              stackId="s"
+              fill={COLORS.mixed}
+            />
           ) : null}
-          <Bar dataKey="negative" name="Negative" stackId="s" fill={COLORS.negative} />
+          <Bar
+            isAnimationActive={false}
+            dataKey="negative"
+            name="Negative"
+            stackId="s"
+            fill={COLORS.negative}
+          />
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>
@@ -188,6 +216,7 @@ export function ResponseChart(props: { data: ReputationDashboard }) {
           <Tooltip />
           <Legend itemSorter={null} />
           <Bar
+            isAnimationActive={false}
             yAxisId="rate"
             dataKey="rate"
             name="Response rate (%)"
@@ -195,6 +224,7 @@ export function ResponseChart(props: { data: ReputationDashboard }) {
             radius={[3, 3, 0, 0]}
           />
           <Line
+            isAnimationActive={false}
             yAxisId="hours"
             dataKey="hours"
             name="Median hours to reply"
@@ -248,6 +278,7 @@ export function TopicChart(props: { data: ReputationDashboard }) {
           <Legend itemSorter={null} />
           {top.map((t, i) => (
             <Line
+              isAnimationActive={false}
               key={t.topic}
               dataKey={t.topic}
               name={topicLabel(t.topic)}
@@ -315,6 +346,7 @@ export function GroupTrendChart(props: {
           <Legend itemSorter={null} />
           {shown.map((g, i) => (
             <Line
+              isAnimationActive={false}
               key={key(g)}
               dataKey={key(g)}
               name={g.name}
