@@ -37,6 +37,12 @@ export type LinkedInConnector = Connector<LinkedInCredentials, LinkedInAuthoriza
   /** Headers every versioned REST call carries. */
   restHeaders: Record<string, string>;
   rest(path: string): string;
+  /** Runs a call with a fresh access token (the inbox's comment reads use it too). */
+  withToken<T>(
+    credentials: LinkedInCredentials,
+    hooks: CallHooks<LinkedInCredentials> | undefined,
+    run: (c: LinkedInCredentials) => Promise<T>,
+  ): Promise<T>;
 };
 
 export const LINKEDIN_LIMITS: NetworkLimits = {
@@ -165,6 +171,7 @@ export function createLinkedInConnector(
     http,
     restHeaders,
     rest,
+    withToken: call,
     authorize: {
       kind: 'oauth_accounts',
       start({ redirectUri }) {

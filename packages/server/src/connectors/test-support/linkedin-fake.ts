@@ -49,6 +49,8 @@ export const linkedInReplies: NetworkReplies = {
 export interface LinkedInFake extends NetworkFake<LinkedInCredentials> {
   /** Adds a comment by someone else on a post (for the inbox's comment reads). */
   addComment(postUrn: string, text: string): string;
+  /** Comments the fake received as replies: `to` is the comment URN. */
+  receivedReplies(): { to: string; text: string }[];
 }
 
 /**
@@ -69,6 +71,7 @@ export async function startLinkedInFake(
   const nextId = idSequence(7_400_000_000_000_000_000);
   let created = 0;
   let baseUrl = '';
+  const replies: { to: string; text: string }[] = [];
 
   const versionCheck = (
     headers: Record<string, string | string[] | undefined>,
@@ -238,6 +241,23 @@ export async function startLinkedInFake(
               },
             }
           : { status: 404, body: { status: 404, message: 'Not Found' } },
+      'POST /rest/socialActions/:urn/comments': (request) => {
+        const input = jsonBody(request) as { actor?: string; message?: { text?: string } };
+        if (!input.actor || !input.message?.text)
+          return linkedInReplies.rejected('actor and message are required');
+        const id = nextId();
+        replies.push({ to: request.params.urn ?? '', text: input.message.text });
+        return {
+          status: 201,
+          headers: { 'x-restli-id': `urn:li:comment:(${request.params.urn},${id})` },
+          body: {
+            id,
+            $URN: `urn:li:comment:(${request.params.urn},${id})`,
+            actor: input.actor,
+            message: { text: input.message.text, attributes: [] },
+          },
+        };
+      },
       'GET /rest/socialActions/:urn/comments': ({ params }) => ({
         status: 200,
         body: {
@@ -282,6 +302,7 @@ export async function startLinkedInFake(
     denyConsent: () => oauth.deny(),
     publishRoute: 'POST /rest/posts',
     replies: linkedInReplies,
+    receivedReplies: () => [...replies],
     addComment: (postUrn, text) => {
       const id = nextId();
       comments.set(postUrn, [...(comments.get(postUrn) ?? []), { id, text, created: Date.now() }]);

@@ -88,7 +88,17 @@ interface MetaState {
   photos: Set<string>;
   igPublishedAt: number[];
   created: { facebook: number; instagram: number };
-  comments: Map<string, { id: string; message: string; from: string; created_time: string }[]>;
+  comments: Map<string, FakeComment[]>;
+  tags: { id: string; caption: string; username: string; timestamp: string }[];
+  replies: { to: string; message: string }[];
+}
+
+interface FakeComment {
+  id: string;
+  message: string;
+  from: string;
+  created_time: string;
+  parent?: string;
 }
 
 /** The Graph API routes both fakes serve (NETWORKS.md §3.1–3.2). */
@@ -293,6 +303,42 @@ function metaRoutes(
         }));
       return { status: 200, body: { data } };
     },
+    [`GET /${VERSION}/:id/comments`]: (r) => ({
+      status: 200,
+      body: {
+        data: (s.comments.get(r.params.id ?? '') ?? []).map((c) => ({
+          id: c.id,
+          message: c.message,
+          text: c.message,
+          from: { id: `u-${c.from}`, name: c.from },
+          username: c.from,
+          created_time: c.created_time,
+          timestamp: c.created_time,
+          parent: c.parent ? { id: c.parent } : undefined,
+        })),
+      },
+    }),
+    [`POST /${VERSION}/:id/comments`]: (r) => {
+      const message = fields(r).get('message') ?? '';
+      if (!message) return graphError(400, { message: '(#100) Missing message', code: 100 });
+      const id = nextId();
+      s.replies.push({ to: r.params.id ?? '', message });
+      return { status: 200, body: { id } };
+    },
+    [`POST /${VERSION}/:id/replies`]: (r) => {
+      const message = fields(r).get('message') ?? '';
+      if (!message) return graphError(400, { message: '(#100) Missing message', code: 100 });
+      s.replies.push({ to: r.params.id ?? '', message });
+      return { status: 200, body: { id: nextId() } };
+    },
+    [`GET /${VERSION}/:id/tags`]: () => ({ status: 200, body: { data: s.tags } }),
+    [`POST /${VERSION}/:id/mentions`]: (r) => {
+      const form = fields(r);
+      if (!form.get('media_id') || !form.get('message'))
+        return graphError(400, { message: '(#100) media_id and message are required', code: 100 });
+      s.replies.push({ to: form.get('media_id') ?? '', message: form.get('message') ?? '' });
+      return { status: 200, body: { id: nextId() } };
+    },
     [`GET /${VERSION}/:id`]: (r) => {
       const id = r.params.id ?? '';
       if (id === PAGE.id) return { status: 200, body: PAGE };
@@ -354,6 +400,8 @@ async function startMetaServer(options: { latencyMs?: number }) {
     igPublishedAt: [],
     created: { facebook: 0, instagram: 0 },
     comments: new Map(),
+    tags: [],
+    replies: [],
   };
   const server = await startFakeHttpServer(metaRoutes(state, client), {
     latencyMs: options.latencyMs,
@@ -366,9 +414,42 @@ async function startMetaServer(options: { latencyMs?: number }) {
   return { server, state, client };
 }
 
-export type FacebookFake = NetworkFake<FacebookCredentials>;
+/** Comments and replies the inbox reads and writes, shared by both fakes. */
+export interface MetaInboxFake {
+  /** Adds a comment by `author` on a post, media or (with `parent`) under another comment. */
+  addComment(
+    objectId: string,
+    text: string,
+    options?: { author?: string; parent?: string },
+  ): string;
+  /** Replies the fake received: `to` is the comment or media id. */
+  receivedReplies(): { to: string; message: string }[];
+}
 
-export interface InstagramFake extends NetworkFake<InstagramCredentials> {
+export type FacebookFake = NetworkFake<FacebookCredentials> & MetaInboxFake;
+
+function inboxHelpers(state: MetaState): MetaInboxFake {
+  let next = 9_000_000;
+  return {
+    addComment: (objectId, text, options = {}) => {
+      const id = `${objectId}_c${(next += 1)}`;
+      const comment = {
+        id,
+        message: text,
+        from: options.author ?? 'Pat Example',
+        created_time: new Date().toISOString().replace(/\.\d+Z$/, '+0000'),
+        parent: options.parent,
+      };
+      state.comments.set(objectId, [...(state.comments.get(objectId) ?? []), comment]);
+      return id;
+    },
+    receivedReplies: () => [...state.replies],
+  };
+}
+
+export interface InstagramFake extends NetworkFake<InstagramCredentials>, MetaInboxFake {
+  /** A post by someone else that tags the account (read through `/tags`). */
+  addTag(caption: string, username?: string): string;
   /** Pretends `count` posts were published through the API in the last 24 hours, `hoursAgo` ago. */
   usePublishingQuota(count: number, hoursAgo?: number): void;
 }
@@ -390,6 +471,7 @@ export async function startFacebookFake(
     denyConsent: () => state.oauth.deny(),
     publishRoute: `POST /${VERSION}/:id/feed`,
     replies: metaReplies,
+    ...inboxHelpers(state),
   };
 }
 
@@ -419,6 +501,17 @@ export async function startInstagramFake(
     denyConsent: () => state.oauth.deny(),
     publishRoute: `POST /${VERSION}/:id/media_publish`,
     replies: metaReplies,
+    ...inboxHelpers(state),
+    addTag: (caption, username = 'patient.example') => {
+      const id = `tag${state.tags.length + 1}`;
+      state.tags.push({
+        id,
+        caption,
+        username,
+        timestamp: new Date().toISOString().replace(/\.\d+Z$/, '+0000'),
+      });
+      return id;
+    },
     usePublishingQuota: (count, hoursAgo = 1) => {
       for (let i = 0; i < count; i += 1) {
         const at = Date.now() - hoursAgo * 3_600_000;

@@ -29,7 +29,16 @@ export type XAuthorization = OAuthAccountsAuthorization<
   OAuthFinishOptions,
   XCredentials
 >;
-export type XConnector = Connector<XCredentials, XAuthorization> & { http: NetworkHttp };
+export type XConnector = Connector<XCredentials, XAuthorization> & {
+  http: NetworkHttp;
+  apiUrl: string;
+  /** Runs a call with a fresh access token (the inbox's mention reads use it too). */
+  withToken<T>(
+    credentials: XCredentials,
+    hooks: CallHooks<XCredentials> | undefined,
+    run: (c: XCredentials) => Promise<T>,
+  ): Promise<T>;
+};
 
 export const X_LIMITS: NetworkLimits = {
   maxCharacters: 280,
@@ -154,6 +163,8 @@ export function createXConnector(
   return {
     network: 'x',
     http,
+    apiUrl: endpoints.apiUrl,
+    withToken: call,
     authorize: {
       kind: 'oauth_accounts',
       start({ redirectUri }) {
