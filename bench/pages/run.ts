@@ -19,6 +19,13 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 200;
 const bin = fileURLToPath(new URL('../../packages/server/bin/bedside.js', import.meta.url));
 
+/** CPU seconds (user + system) the server process has used, from /proc (Linux). */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid || !existsSync(`/proc/${pid}/stat`)) return NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -89,7 +96,9 @@ async function main(): Promise<number> {
       const first = await fetch(base + path);
       const bytes = Buffer.byteLength(await first.text());
       const headerBytes = [...first.headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
+      const cpuBefore = cpuSeconds(server.pid);
       const result = await autocannon({ url: base + path, connections, duration: seconds });
+      const cpuPerRequest = ((cpuSeconds(server.pid) - cpuBefore) * 1e6) / result.requests.total;
       const p975 = result.latency.p97_5;
       const pass =
         bytes + headerBytes <= 50 * 1024 &&
@@ -98,7 +107,7 @@ async function main(): Promise<number> {
         result.errors === 0;
       ok &&= pass;
       rows.push(
-        `| ${path} | ${((bytes + headerBytes) / 1024).toFixed(1)} KB | ${result.latency.p50} | ${result.latency.p90} | ${p975} | ${result.latency.p99} | ${Math.round(result.requests.average)} | ${result.non2xx + result.errors} | ${pass ? '✅ met' : '❌ missed'} |`,
+        `| ${path} | ${((bytes + headerBytes) / 1024).toFixed(1)} KB | ${result.latency.p50} | ${result.latency.p90} | ${p975} | ${result.latency.p99} | ${Math.round(result.requests.average)} | ${Math.round(cpuPerRequest)} | ${result.non2xx + result.errors} | ${pass ? '✅ met' : '❌ missed'} |`,
       );
     }
     const load = loadavg()
@@ -110,12 +119,12 @@ async function main(): Promise<number> {
       '',
       'Reproduce: `npm run build && npm run bench:pages` (about 40 s; rewrites this section; `BENCH_SECONDS` sets the seconds per page).',
       '',
-      `The seeded demo practice (NPPES and PubMed fixtures imported, changes approved, publications confirmed) served by a real \`bedside serve\` on embedded SQLite; autocannon 9.0.0 on loopback, ${connections} connections, ${seconds} s per page. Targets: ≤ 50 KB transferred per page (no photo; body plus headers), p95 ≤ 20 ms. autocannon reports fixed percentiles: p97.5 is the bound shown for p95.`,
+      `The seeded demo practice (NPPES and PubMed fixtures imported, changes approved, publications confirmed) served by a real \`bedside serve\` on embedded SQLite; autocannon 9.0.0 on loopback, ${connections} connections, ${seconds} s per page. Targets: ≤ 50 KB transferred per page (no photo; body plus headers), p95 ≤ 20 ms. autocannon reports fixed percentiles: p97.5 is the bound shown for p95. Server CPU per request (from /proc, user + system) does not depend on how busy the machine is: 1 000 000 / it is the requests one quiet core can serve.`,
       '',
       `Machine: ${cpus().length} cores, Node ${process.version}; load average at start ${loadAtStart}, at end ${load}. Run ${new Date().toISOString().slice(0, 10)}.`,
       '',
-      '| page | transferred | p50 ms | p90 ms | p97.5 ms (≥ p95) | p99 ms | req/s | errors | target |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| page | transferred | p50 ms | p90 ms | p97.5 ms (≥ p95) | p99 ms | req/s | server CPU µs/request | errors | target |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...rows,
       END,
     ].join('\n');

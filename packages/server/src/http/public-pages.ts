@@ -5,6 +5,8 @@ import { AppError } from '../errors.js';
 import { PageCache } from '../domain/providers/page-cache.js';
 import { findPracticePage, loadPublicPageData } from '../domain/providers/public-page-data.js';
 import { noRatings } from '../domain/providers/rating-summary.js';
+import { takePagesChanged } from '../domain/providers/page-freshness.js';
+import type { PracticePageRow } from '../db/providers-schema.js';
 import {
   renderPracticePage,
   renderProviderPage,
@@ -12,6 +14,7 @@ import {
 } from '../domain/providers/render-public-page.js';
 import type { AppServices } from './services.js';
 
+const VERSION_TTL_MS = 1000;
 const slug = z.string().regex(/^[a-z0-9-]{1,80}$/);
 
 /**
@@ -30,6 +33,22 @@ export function publicPageRoutes(services: AppServices): FastifyPluginAsyncZod {
     provider: (p) => `${base}/practices/${practiceSlug}/providers/${p.slug}`,
   });
   const notFound = () => new AppError('not_found', 'There is no public page at this address.');
+  // The practice row (and so its cache version) is trusted for a second; see page-freshness.ts.
+  const rows = new Map<string, { page: PracticePageRow | null; at: number }>();
+  const practicePage = async (practiceSlug: string): Promise<PracticePageRow | null> => {
+    const known = rows.get(practiceSlug);
+    const now = Date.now();
+    if (
+      known &&
+      now - known.at < VERSION_TTL_MS &&
+      !(known.page && takePagesChanged(known.page.orgId))
+    )
+      return known.page;
+    const page = await findPracticePage(db, practiceSlug);
+    if (rows.size >= 10_000) rows.clear();
+    rows.set(practiceSlug, { page, at: now });
+    return page;
+  };
 
   return async (app) => {
     app.get(
@@ -41,7 +60,7 @@ export function publicPageRoutes(services: AppServices): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const path = `/practices/${request.params.practiceSlug}`;
-        const page = await findPracticePage(db, request.params.practiceSlug);
+        const page = await practicePage(request.params.practiceSlug);
         if (!page) throw notFound();
         let entry = cache.get(path, page.cacheVersion);
         if (!entry) {
@@ -65,7 +84,7 @@ export function publicPageRoutes(services: AppServices): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { practiceSlug, providerSlug } = request.params;
         const path = `/practices/${practiceSlug}/providers/${providerSlug}`;
-        const page = await findPracticePage(db, practiceSlug);
+        const page = await practicePage(practiceSlug);
         if (!page) throw notFound();
         let entry = cache.get(path, page.cacheVersion);
         if (!entry) {

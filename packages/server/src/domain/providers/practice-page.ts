@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../db/database.js';
 import type { PracticePageRow } from '../../db/providers-schema.js';
+import { markPagesChanged } from './page-freshness.js';
 import { slugify, uniqueSlug } from './slug.js';
 
 /** The practice's public page settings, created on first use with a slug from its name. */
@@ -48,4 +49,5 @@ export async function invalidatePublicPages(db: DbOrTx, orgId: string): Promise<
     .set((eb) => ({ cacheVersion: eb('cacheVersion', '+', 1) }))
     .where('orgId', '=', orgId)
     .execute();
+  markPagesChanged(orgId);
 }
