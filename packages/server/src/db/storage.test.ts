@@ -22,6 +22,8 @@ const GLOBAL_TABLES = new Set([
   'password_resets',
   'jobs',
   'cron_slots',
+  // Rate-limit blocks are shared by every organization: `app:<network>:<host>` spans them all.
+  'dispatch_rate_limits',
   'bedside_migrations',
   'bedside_migrations_lock',
 ]);

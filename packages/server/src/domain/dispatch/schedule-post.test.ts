@@ -106,6 +106,23 @@ describeEachDialect('schedulePost', (dialect) => {
     expect(audit.map((a) => a.action)).toContain('post.scheduled');
   });
 
+  it('a channel taken off the post (variant removed) gets no target', async () => {
+    const { postId, variantIds } = await post();
+    await db()
+      .updateTable('postVariants')
+      .set({ removedAt: new Date().toISOString() })
+      .where('id', '=', variantIds[1] ?? '')
+      .execute();
+    const result = await schedulePost(db(), {
+      actor: f.actor,
+      orgId: f.orgId,
+      postId,
+      localTime: '2026-01-15T09:00',
+      now: JAN_1,
+    });
+    expect(result.targets.map((t) => t.channelId)).toEqual([channelId]);
+  });
+
   it('spring forward (2026-03-08, Denver): 02:30 does not exist and goes out at 03:30 MDT, said so', async () => {
     const { postId } = await post();
     const result = await schedulePost(db(), {

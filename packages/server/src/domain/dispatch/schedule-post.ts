@@ -89,6 +89,7 @@ export async function schedulePost(
     ])
     .where('postVariants.orgId', '=', options.orgId)
     .where('postVariants.postId', '=', post.id)
+    .where('postVariants.removedAt', 'is', null)
     .orderBy('postVariants.createdAt')
     .execute();
   if (variants.length === 0)

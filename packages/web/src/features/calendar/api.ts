@@ -71,6 +71,7 @@ function useInvalidate(orgId: string) {
     Promise.all([
       client.invalidateQueries({ queryKey: calendarKeys.all(orgId) }),
       client.invalidateQueries({ queryKey: ['posts', orgId] }),
+      client.invalidateQueries({ queryKey: ['org', orgId, 'posts'] }),
     ]);
 }
 
