@@ -20,7 +20,11 @@ export interface InboundSource<C> {
    */
   fetchSince(credentials: C, query: InboundQuery, hooks?: CallHooks<C>): Promise<InboundPage>;
   /** Posts a public reply to an item. `idempotencyKey` is stable per reply (sent where the network supports it). */
-  reply(credentials: C, input: InboundReplyInput, hooks?: CallHooks<C>): Promise<InboundReplyResult>;
+  reply(
+    credentials: C,
+    input: InboundReplyInput,
+    hooks?: CallHooks<C>,
+  ): Promise<InboundReplyResult>;
 }
 
 export interface InboundQuery {

@@ -30,7 +30,7 @@ export interface InboxPage {
   nextCursor: string | null;
 }
 
-/** `receivedAt|id` of the last item shown: pages are stable while new items arrive. */
+/** `receivedAt|id` (overdue: `slaDueAt|id`) of the last item shown: pages are stable while new items arrive. */
 function decodeCursor(cursor: string): { receivedAt: string; id: string } {
   const [receivedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (!receivedAt || !id || Number.isNaN(Date.parse(receivedAt)))
@@ -76,25 +76,33 @@ export async function listInbox(
   else if (f.assigneeId) query = query.where('i.assigneeId', '=', f.assigneeId);
   if (f.overdue)
     query = query.where('i.slaDueAt', '<', now).where('i.status', 'in', ['new', 'assigned']);
-  // Order (and page) by the columns of the index being walked.
-  const at = sql.ref(f.topic ? 't.receivedAt' : 'i.receivedAt');
+  // Order (and page) by the columns of the index being walked. Overdue items come most overdue
+  // first, along (org_id, sla_due_at): that range holds only the late ones, where newest-first
+  // would walk every item to find them.
+  const bySla = Boolean(f.overdue) && !f.topic;
+  const at = sql.ref(bySla ? 'i.slaDueAt' : f.topic ? 't.receivedAt' : 'i.receivedAt');
   const id = sql.ref(f.topic ? 't.itemId' : 'i.id');
+  const direction = bySla ? 'asc' : 'desc';
+  const beyond = bySla ? '>' : '<';
   if (after)
     query = query.where((eb) =>
       eb.or([
-        eb(at, '<', after.receivedAt),
-        eb.and([eb(at, '=', after.receivedAt), eb(id, '<', after.id)]),
+        eb(at, beyond, after.receivedAt),
+        eb.and([eb(at, '=', after.receivedAt), eb(id, beyond, after.id)]),
       ]),
     );
   const rows = await query
-    .orderBy(at, 'desc')
-    .orderBy(id, 'desc')
+    .orderBy(at, direction)
+    .orderBy(id, direction)
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: page.map((row) => itemView(row)),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.receivedAt, last.id) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor((bySla ? last.slaDueAt : null) ?? last.receivedAt, last.id)
+        : null,
   };
 }
