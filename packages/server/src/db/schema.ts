@@ -354,20 +354,6 @@ export interface PublishingSettingsTable {
 export type PostRow = Selectable<PostTable>;
 export type PostVariantRow = Selectable<PostVariantTable>;
 export type MediaAssetRow = Selectable<MediaAssetTable>;
-/**
- * Accounts an OAuth login opened (Facebook Pages, LinkedIn organizations, Google locations) while
- * the person chooses one; `accountsSealed` is SecretBox output holding their tokens. Used once.
- */
-export interface OAuthPendingAccountTable {
-  id: string;
-  orgId: string;
-  locationId: string;
-  userId: string;
-  network: ChannelNetwork;
-  accountsSealed: string;
-  createdAt: string;
-  expiresAt: string;
-}
 
 export type ChannelRow = Selectable<ChannelTable>;
 export type OrganizationRow = Selectable<OrganizationTable>;

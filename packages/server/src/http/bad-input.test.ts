@@ -54,11 +54,17 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
     'POST /api/orgs/:orgId/locations': location,
     'POST /api/orgs/:orgId/reputation/items/bulk': { itemIds: ['x'], status: 'closed' },
     'POST /api/orgs/:orgId/reputation/items/:itemId/notes': { body: 'Call back tomorrow' },
-    'POST /api/orgs/:orgId/reputation/items/:itemId/replies': { text: 'Thank you', templateId: null },
+    'POST /api/orgs/:orgId/reputation/items/:itemId/replies': {
+      text: 'Thank you',
+      templateId: null,
+    },
     'POST /api/orgs/:orgId/reputation/replies/:replyId/decision': { approve: true },
     'POST /api/orgs/:orgId/reputation/sources': { mode: 'poll', channelId: 'x' },
     'POST /api/orgs/:orgId/reputation/sources/:sourceId/enabled': { enabled: false },
-    'POST /api/orgs/:orgId/reputation/imports/preview': { format: 'csv', sample: 'id,text\n1,Kind\n' },
+    'POST /api/orgs/:orgId/reputation/imports/preview': {
+      format: 'csv',
+      sample: 'id,text\n1,Kind\n',
+    },
     'POST /api/orgs/:orgId/reputation/imports': {
       source: 'yelp',
       format: 'csv',
@@ -97,7 +103,9 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
     'POST /api/orgs/:orgId/notifications/read': { all: true },
     'POST /api/orgs/:orgId/posts/:postId/schedule': { localTime: '2030-01-15T09:00' },
     'POST /api/orgs/:orgId/targets/:targetId/resolve': { resolution: 'retry' },
-    'PUT /api/orgs/:orgId/channels/:channelId/queue': { slots: [{ weekday: 1, localTime: '09:00' }] },
+    'PUT /api/orgs/:orgId/channels/:channelId/queue': {
+      slots: [{ weekday: 1, localTime: '09:00' }],
+    },
     'POST /api/orgs/:orgId/channels/bluesky': {
       locationId: o.locationId,
       identifier: 'clinic.test',
@@ -126,7 +134,11 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
     'POST /api/orgs/:orgId/consents/paper': {
       ...consentRequestSample,
       delivery: undefined,
-      signature: { signedName: 'Robin Testpatient', signedOn: '2026-03-01', signer: { kind: 'individual' } },
+      signature: {
+        signedName: 'Robin Testpatient',
+        signedOn: '2026-03-01',
+        signer: { kind: 'individual' },
+      },
       elements: Object.fromEntries(paperElements.map((e) => [e, true])),
       file: { mediaType: 'application/pdf', data: 'JVBERi0xLjQKJSVFT0YK' },
     },
@@ -137,8 +149,12 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
       sections: defaultAuthorizationTemplate.sections,
     },
     'POST /api/orgs/:orgId/takedowns/:itemId/resolve': { confirm: true },
-    'POST /api/orgs/:orgId/posts/:postId/authorizations': { authorizationId: 'not-an-authorization' },
-    'POST /api/orgs/:orgId/media/:mediaId/authorizations': { authorizationId: 'not-an-authorization' },
+    'POST /api/orgs/:orgId/posts/:postId/authorizations': {
+      authorizationId: 'not-an-authorization',
+    },
+    'POST /api/orgs/:orgId/media/:mediaId/authorizations': {
+      authorizationId: 'not-an-authorization',
+    },
     'POST /api/public/signing/:token': {
       signedName: 'Robin Testpatient',
       signer: { kind: 'individual' },

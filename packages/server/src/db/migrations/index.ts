@@ -2,14 +2,14 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../database.js';
 import * as foundation from './20261127000000-foundation.js';
 import * as channels from './20261128000000-channels.js';
+import * as notifications from './20261128005000-notifications.js';
+import * as posts from './20261128010000-posts.js';
+import * as postVariantRemoval from './20261128011000-post-variant-removal.js';
+import * as dispatch from './20261128020000-dispatch.js';
 import * as consents from './20261128030000-consents.js';
 import * as providers from './20261128040000-providers.js';
 import * as reputation from './20261128050000-reputation.js';
 import * as reputationReplyRef from './20261128051000-reputation-reply-ref.js';
-import * as dispatch from './20261128020000-dispatch.js';
-import * as notifications from './20261128005000-notifications.js';
-import * as posts from './20261128010000-posts.js';
-import * as postVariantRemoval from './20261128011000-post-variant-removal.js';
 import * as networkChannels from './20261128060000-network-channels.js';
 
 export interface MigrationModule {

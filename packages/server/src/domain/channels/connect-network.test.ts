@@ -120,9 +120,11 @@ describeEachDialect(
         .where('action', '=', 'channel.connected')
         .execute();
       const details = events.map((e) =>
-      typeof e.details === 'string' ? (JSON.parse(e.details) as unknown) : e.details,
-    );
-    expect(details).toContainEqual(expect.objectContaining({ network: 'x', handle: '@mainstclinic' }));
+        typeof e.details === 'string' ? (JSON.parse(e.details) as unknown) : e.details,
+      );
+      expect(details).toContainEqual(
+        expect.objectContaining({ network: 'x', handle: '@mainstclinic' }),
+      );
     });
 
     it('X validate: an expired token is refreshed and the rotated tokens are stored; a dead one is reconnect_needed', async () => {
