@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router-dom';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { AcceptInvitePage } from './features/auth/accept-invite-page';
 import { ForgotPasswordPage } from './features/auth/forgot-password-page';
 import { RequireSession } from './features/auth/require-session';
@@ -14,7 +14,6 @@ import { ProfilePage } from './features/profile/profile-page';
 import { TwoFactorRequiredPage } from './features/profile/two-factor-required-page';
 import { SetupPage } from './features/setup/setup-page';
 import { AppLayout } from './features/shell/app-layout';
-import { comingSoon, ComingSoonPage } from './features/shell/coming-soon-page';
 import { DashboardPage } from './features/shell/dashboard-page';
 import { FullPageLoader } from './features/shell/full-page-loader';
 import { NotFoundPage } from './features/shell/not-found-page';
@@ -23,10 +22,6 @@ import { paths } from './paths';
 import { consentRoutes, publicConsentRoutes } from './features/consents/consent-routes';
 import { calendarRoutes } from './features/calendar/calendar-routes';
 import { reputationDashboardRoutes } from './features/reputation-dashboard/reputation-dashboard-routes';
-
-const placeholders: RouteObject[] = (Object.keys(comingSoon) as (keyof typeof comingSoon)[]).map(
-  (area) => ({ path: paths[area], element: <ComingSoonPage area={area} /> }),
-);
 
 export const router = createBrowserRouter([
   {
@@ -47,7 +42,6 @@ export const router = createBrowserRouter([
             element: <AppLayout />,
             children: [
               { index: true, element: <DashboardPage /> },
-              ...placeholders,
               {
                 path: paths.checkText,
                 lazy: async () => {
