@@ -9,7 +9,7 @@ import type { AppServices } from '../services.js';
 import { orgParams } from './route-kit.js';
 import { mediaSchema } from './post-schemas.js';
 
-const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'];
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'];
 const mediaParams = orgParams.extend({ mediaId: z.string().min(1).max(64) });
 
 /**

@@ -33,7 +33,10 @@ const unsupported = (message: string): AppError => new AppError('unsupported_med
  * serial, XMP, IPTC, ICC, comments — and made small enough for every network (2000 px, under
  * Bluesky's 1 MB). The decoder decides the format, never the file name or the declared type.
  */
-export async function prepareImage(input: Uint8Array): Promise<PreparedImage> {
+export async function prepareImage(
+  input: Uint8Array,
+  options: { maxEdge?: number } = {},
+): Promise<PreparedImage> {
   if (input.byteLength > MAX_UPLOAD_BYTES)
     throw new AppError(
       'payload_too_large',
@@ -57,7 +60,10 @@ export async function prepareImage(input: Uint8Array): Promise<PreparedImage> {
     throw unsupported('The image has too many pixels. Upload one under 60 megapixels.');
 
   try {
-    for (const edge of [MAX_EDGE, 1600, 1280, 1024]) {
+    // A smaller `maxEdge` (a provider's photo on a web page) caps every attempt.
+    const maxEdge = options.maxEdge ?? MAX_EDGE;
+    const edges = [...new Set([MAX_EDGE, 1600, 1280, 1024].map((e) => Math.min(e, maxEdge)))];
+    for (const edge of edges) {
       for (const quality of [85, 72, 60]) {
         const out = await encode(input, {
           mimeType,

@@ -29,12 +29,20 @@ const EXTENSIONS = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'web
  */
 export async function uploadMedia(
   db: DbOrTx,
-  options: { actor: Actor; orgId: string; bytes: Uint8Array; altText: string; store: MediaStore },
+  options: {
+    actor: Actor;
+    orgId: string;
+    bytes: Uint8Array;
+    altText: string;
+    store: MediaStore;
+    /** Longest side in pixels when smaller than the networks' 2000 (see prepareImage). */
+    maxEdge?: number;
+  },
 ): Promise<MediaView> {
   const altText = checkAltText(options.altText);
   if (!options.actor.userId) throw new Error('uploadMedia needs a person as its actor');
   const uploadedBy = options.actor.userId;
-  const image = await prepareImage(options.bytes);
+  const image = await prepareImage(options.bytes, { maxEdge: options.maxEdge });
   const sha256 = createHash('sha256').update(image.bytes).digest('hex');
   const storageKey = `${options.orgId}/${sha256}.${EXTENSIONS[image.mimeType]}`;
   await options.store.put(storageKey, image.bytes);
