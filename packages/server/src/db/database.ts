@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, type Transaction } from 'kysely';
 import type { Config } from '../config/config.js';
 import type { Database } from './schema.js';
@@ -13,17 +14,24 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Db;
   dialect: DialectName;
+  /**
+   * SQLite only: the connection under `db`, for synchronous reads on a hot path (the public page
+   * cache check). It is the same connection, so inside an open transaction it sees that
+   * transaction's writes.
+   */
+  sqlite?: BetterSqlite3.Database;
   close(): Promise<void>;
 }
 
 /** Opens the configured database. */
 export function openDatabase(database: Config['database']): DatabaseHandle {
   if (database.kind === 'sqlite') {
-    const { dialect, close } = createSqliteDialect(database.file);
+    const { dialect, close, sqlite } = createSqliteDialect(database.file);
     const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
     return {
       db,
       dialect: 'sqlite',
+      sqlite,
       close: once(async () => {
         await db.destroy().catch(() => undefined);
         close();
