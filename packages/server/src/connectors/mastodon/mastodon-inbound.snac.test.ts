@@ -61,9 +61,9 @@ const connector = createMastodonConnector();
 });
 
 /**
- * snac2 does not deliver a local user's mention to another local user's notifications on a
- * loopback instance (its own URLs say https), so reading mentions is checked against the
- * Mastodon contract fake, with notifications shaped as the Mastodon documentation gives them.
+ * snac2 does not notify a local user of another local user's mention, so a real mention comes
+ * from a second server: mastodon-inbound.federation.test.ts. This suite pins the parsing of the
+ * Mastodon documentation's shapes (filtering, order, cursor) against the contract fake.
  */
 describe('Mastodon inbound: reading mentions (contract fake)', () => {
   let fake: MastodonFake;
