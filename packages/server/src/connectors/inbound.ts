@@ -71,6 +71,8 @@ export interface InboundReplyInput {
   replyRef: string | null;
   text: string;
   idempotencyKey: string;
+  /** When the reply was written (ISO-8601); stable per reply like the key (Bluesky builds its record key from both). */
+  createdAt?: string;
 }
 
 export interface InboundReplyResult {

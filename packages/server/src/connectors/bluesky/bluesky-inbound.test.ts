@@ -78,6 +78,72 @@ if (skip) console.warn(skip);
       expect(replies.map((r) => r.post.uri)).toEqual([sent.remoteId]);
     }, 60_000);
 
+    it('retries a reply that timed out after the PDS wrote it without posting twice', async () => {
+      const clinicAgent = new AtpAgent({ service: network.pdsUrl });
+      await clinicAgent.login({ identifier: 'clinic.test', password: 'clinic-pass' });
+      const asked = new RichText({ text: '@clinic.test are you open on Saturdays?' });
+      await asked.detectFacets(patient);
+      const question = await patient.post({ text: asked.text, facets: asked.facets });
+      await network.processAll();
+      const page = await inbound.fetchSince(clinic, { cursor: null, limit: 50 });
+      const item = page.items.find((i) => i.externalId === question.uri)!;
+      // The PDS stores the record, then the network goes away: the answer and the check after it
+      // time out. That attempt fails as transient; the retry finds the record.
+      let down = false;
+      let writes = 0;
+      const losing: typeof fetch = async (input, init) => {
+        if (down)
+          throw Object.assign(new Error('The operation timed out.'), { name: 'TimeoutError' });
+        const response = await fetch(input, init);
+        const url = input instanceof Request ? input.url : String(input);
+        if (url.includes('com.atproto.repo.createRecord')) {
+          writes += 1;
+          if (writes === 1) {
+            down = true;
+            throw Object.assign(new Error('The operation timed out.'), { name: 'TimeoutError' });
+          }
+        }
+        return response;
+      };
+      const flaky = createBlueskyInbound({ fetch: losing });
+      const input = {
+        externalId: item.externalId,
+        replyRef: item.replyRef,
+        text: 'Yes, from 9 to noon. Call us to book.',
+        idempotencyKey: 'reply-timeout-1',
+        createdAt: '2026-11-28T06:00:00.000Z',
+      };
+      const failure = await flaky.reply(clinic, input).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(ConnectorError);
+      expect((failure as ConnectorError).kind).toBe('transient');
+      expect(writes).toBe(1);
+      down = false;
+
+      const retried = await flaky.reply(clinic, input);
+      expect(writes).toBe(1);
+      const again = await inbound.reply(clinic, input);
+      expect(again.remoteId).toBe(retried.remoteId);
+      expect(retried.remoteId).toMatch(/\/app\.bsky\.feed\.post\/[2-7a-j][2-7a-z]{12}$/);
+      await network.processAll();
+      const thread = await patient.getPostThread({ uri: question.uri });
+      const replies =
+        (thread.data.thread as { replies?: { post: { uri: string } }[] }).replies ?? [];
+      expect(replies.map((r) => r.post.uri)).toEqual([retried.remoteId]);
+      const mine = await clinicAgent.com.atproto.repo.listRecords({
+        repo: clinic.did,
+        collection: 'app.bsky.feed.post',
+      });
+      expect(
+        mine.data.records.filter(
+          (r) => (r.value as { text?: string }).text === 'Yes, from 9 to noon. Call us to book.',
+        ),
+      ).toHaveLength(1);
+
+      // Another reply (another key) is a new record.
+      const other = await inbound.reply(clinic, { ...input, idempotencyKey: 'reply-timeout-2' });
+      expect(other.remoteId).not.toBe(retried.remoteId);
+    }, 60_000);
+
     it('maps bad credentials to a ConnectorError', async () => {
       const broken = { ...clinic, accessJwt: 'garbage', refreshJwt: 'garbage' };
       await expect(inbound.fetchSince(broken, { cursor: null, limit: 10 })).rejects.toBeInstanceOf(

@@ -1,8 +1,9 @@
-import { AppBskyFeedPost, AtUri } from '@atproto/api';
+import { AppBskyFeedPost, AtUri, XRPCError, type AtpAgent } from '@atproto/api';
 import { fetchWithTimeout } from '../http/fetch-with-timeout.js';
 import type { InboundItem, InboundSource } from '../inbound.js';
 import { withBlueskyAgent } from './bluesky-agent.js';
 import type { BlueskyCredentials } from './bluesky-credentials.js';
+import { replyRecordKey } from './bluesky-reply-key.js';
 
 /** What answering a post needs: the post itself and its thread's root (both uri + cid). */
 interface BlueskyReplyRef {
@@ -15,6 +16,20 @@ interface BlueskyReplyRef {
 const REASONS = new Set(['mention', 'reply', 'quote']);
 /** Pages read per poll at most; the rest come next time (the cursor only moves over what was read). */
 const MAX_PAGES = 5;
+
+const POST = 'app.bsky.feed.post';
+
+/** The uri of the reply stored under `rkey`, or null when there is none (RecordNotFound). */
+async function findReply(agent: AtpAgent, repo: string, rkey: string): Promise<string | null> {
+  try {
+    const { data } = await agent.com.atproto.repo.getRecord({ repo, collection: POST, rkey });
+    return data.uri;
+  } catch (error) {
+    if (error instanceof XRPCError && error.status === 400 && error.error === 'RecordNotFound')
+      return null;
+    throw error;
+  }
+}
 
 function webUrl(uri: string, handle: string): string {
   const at = new AtUri(uri);
@@ -90,19 +105,40 @@ export function createBlueskyInbound(
     async reply(credentials, input, hooks) {
       if (!input.replyRef) throw new Error('A Bluesky reply needs the post it answers');
       const ref = JSON.parse(input.replyRef) as BlueskyReplyRef;
+      const rkey = replyRecordKey(input.idempotencyKey, input.createdAt);
       return withBlueskyAgent({
         credentials,
         fetch,
         hooks,
         run: async (agent) => {
-          const created = await agent.post({
+          const repo = credentials.did;
+          const sent = (uri: string) => ({ remoteId: uri, url: webUrl(uri, credentials.handle) });
+          // A retry after a timeout: the first attempt may have written the record.
+          const earlier = await findReply(agent, repo, rkey);
+          if (earlier) return sent(earlier);
+          const record: AppBskyFeedPost.Record = {
+            $type: 'app.bsky.feed.post',
             text: input.text,
             reply: {
               root: { uri: ref.rootUri, cid: ref.rootCid },
               parent: { uri: ref.uri, cid: ref.cid },
             },
-          });
-          return { remoteId: created.uri, url: webUrl(created.uri, credentials.handle) };
+            createdAt: input.createdAt ?? new Date().toISOString(),
+          };
+          try {
+            const { data } = await agent.com.atproto.repo.createRecord({
+              repo,
+              collection: POST,
+              rkey,
+              record,
+            });
+            return sent(data.uri);
+          } catch (error) {
+            // Two workers at once: the other one's record is this reply.
+            const raced = await findReply(agent, repo, rkey);
+            if (raced) return sent(raced);
+            throw error;
+          }
         },
       });
     },

@@ -263,6 +263,29 @@ async function markAnswered(
 }
 
 /**
+ * Sources whose reply is idempotent per reply (Bluesky: a record key derived from the reply, checked
+ * before writing), so an answer lost to a timeout is safely asked again at once.
+ */
+const IDEMPOTENT_REPLIES = new Set<string>(['bluesky']);
+const REPLY_ATTEMPTS = 3;
+
+async function sendWithRetries<T>(send: () => Promise<T>, source: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      const retry =
+        IDEMPOTENT_REPLIES.has(source) &&
+        error instanceof ConnectorError &&
+        error.kind === 'transient' &&
+        attempt < REPLY_ATTEMPTS;
+      if (!retry) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
+/**
  * Sends an approved (or failed) reply through the source's API. The reply is claimed
  * (approved → sending) first, so two clicks never post twice. Sources without an API, or items
  * not read through a connected account, stay approved: the person copies the text and marks it
@@ -299,18 +322,20 @@ export async function deliverReply(
     .where('orgId', '=', options.orgId)
     .where('id', '=', source.channelId)
     .executeTakeFirstOrThrow();
-  const credentials: unknown = JSON.parse(options.ports.box.open(channel.credentialsSealed));
-  try {
-    const sent = await inbound.reply(
+  let credentials: unknown = JSON.parse(options.ports.box.open(channel.credentialsSealed));
+  const send = () =>
+    inbound.reply(
       credentials,
       {
         externalId: item.externalId,
         replyRef: item.replyRef,
         text: reply.text,
         idempotencyKey: reply.idempotencyKey,
+        createdAt: reply.createdAt,
       },
       {
         onRefreshed: async (next) => {
+          credentials = next;
           await db
             .updateTable('channels')
             .set({ credentialsSealed: options.ports.box.seal(JSON.stringify(next)) })
@@ -319,6 +344,8 @@ export async function deliverReply(
         },
       },
     );
+  try {
+    const sent = await sendWithRetries(send, item.source);
     await inTransaction(db, async (tx) => {
       const now = new Date().toISOString();
       await tx
