@@ -1,8 +1,10 @@
 import type { DbOrTx } from '../../db/database.js';
 import type { PostStatus } from '../../db/schema.js';
-import { conflict, notFound } from '../../errors.js';
+import { conflict, invalid, notFound } from '../../errors.js';
 import type { Actor } from '../audit/audit-types.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { loadAuthorization, toRecord } from './authorization-rows.js';
+import { authorizationCovers } from './covers.js';
 import { inTransaction } from './transact.js';
 
 /** Posts past approval: taking an authorization away from them would leave them uncovered. */
@@ -99,10 +101,14 @@ export async function unlinkPostAuthorization(
   });
 }
 
-/** Tags an uploaded image with the authorization it depends on. Tagging twice is one tag. */
+/**
+ * Tags an uploaded image with the authorization it depends on. Only an authorization in effect
+ * today that covers photos of the patient can carry an image (anything else would be refused at
+ * scheduling anyway; saying so now puts the reason where the image is). Tagging twice is one tag.
+ */
 export async function tagMedia(
   db: DbOrTx,
-  options: LinkOptions & { mediaId: string },
+  options: LinkOptions & { mediaId: string; now?: Date },
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
     const media = await tx
@@ -112,7 +118,22 @@ export async function tagMedia(
       .where('id', '=', options.mediaId)
       .executeTakeFirst();
     if (!media) throw notFound('The image');
-    await requireAuthorization(tx, options.orgId, options.authorizationId);
+    const stored = await loadAuthorization(tx, {
+      orgId: options.orgId,
+      id: options.authorizationId,
+    });
+    const now = options.now ?? new Date();
+    const coverage = authorizationCovers(toRecord(stored), {
+      contentTypes: ['photo'],
+      networks: [],
+      publishAt: now,
+      now,
+      timeZone: stored.row.timeZone,
+    });
+    if (!coverage.covered)
+      throw invalid({
+        authorizationId: `This authorization cannot carry an image: ${coverage.reasons.join(' ')}`,
+      });
     const inserted = await tx
       .insertInto('mediaAuthorizations')
       .values({
@@ -166,4 +187,37 @@ export async function untagMedia(
       details: { authorizationId: options.authorizationId },
     });
   });
+}
+
+export interface MediaTag {
+  authorizationId: string;
+  patientName: string;
+  status: 'draft' | 'sent' | 'signed' | 'revoked' | 'expired';
+}
+
+/** The authorizations an image is tagged with (for the composer), oldest tag first. */
+export async function listMediaTags(
+  db: DbOrTx,
+  options: { orgId: string; mediaId: string },
+): Promise<MediaTag[]> {
+  const media = await db
+    .selectFrom('mediaAssets')
+    .select('id')
+    .where('orgId', '=', options.orgId)
+    .where('id', '=', options.mediaId)
+    .executeTakeFirst();
+  if (!media) throw notFound('The image');
+  return db
+    .selectFrom('mediaAuthorizations')
+    .innerJoin('authorizations', 'authorizations.id', 'mediaAuthorizations.authorizationId')
+    .select([
+      'mediaAuthorizations.authorizationId',
+      'authorizations.patientName',
+      'authorizations.status',
+    ])
+    .where('mediaAuthorizations.orgId', '=', options.orgId)
+    .where('mediaAuthorizations.mediaId', '=', options.mediaId)
+    .orderBy('mediaAuthorizations.createdAt')
+    .orderBy('mediaAuthorizations.authorizationId')
+    .execute();
 }

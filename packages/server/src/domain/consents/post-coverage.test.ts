@@ -5,7 +5,7 @@ import {
   describeEachDialect,
   type TestDatabase,
 } from '../../test-support/test-database.js';
-import { linkPostAuthorization, tagMedia } from './links.js';
+import { linkPostAuthorization } from './links.js';
 import { findPostCoverageGap } from './post-coverage.js';
 import {
   captureMailer,
@@ -141,21 +141,17 @@ describeEachDialect('findPostCoverageGap', (dialect) => {
     );
   });
 
-  it('refuses photos when the authorization covers only words, through a tag on the image', async () => {
+  it('refuses photos when the only authorization covers only words', async () => {
     const wordsOnly = await seedSignedAuthorization(t.handle.db, org, {
       contentTypes: ['text'],
       contentDescription: 'My written review.',
     });
-    const { postId, mediaId } = await seedPost(t.handle.db, org, {
+    const { postId } = await seedPost(t.handle.db, org, {
       variants: [{ network: 'mastodon', text: plain }],
+      patientStory: true,
       withMedia: true,
     });
-    await tagMedia(t.handle.db, {
-      actor: org.actor,
-      orgId: org.orgId,
-      mediaId: mediaId ?? '',
-      authorizationId: wordsOnly,
-    });
+    await link(postId, wordsOnly);
     expect(await gap(postId)).toMatchObject({
       code: 'authorization-does-not-cover',
       authorizationId: wordsOnly,

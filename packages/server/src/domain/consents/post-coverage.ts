@@ -60,8 +60,8 @@ export interface PostCoverageOptions {
  * identifiers (or a testimonial or a face) in any variant. Such a post must link at least one
  * authorization. Every authorization the post depends on — linked to it, or tagged on one of its
  * media — must then cover it: signed, in effect on `at`, listing every network the post goes to and
- * the kinds of content it uses (its words always; photos when it has media; the name when the guard
- * finds one).
+ * the content it answers for: a tagged image needs photos; a linked authorization the post's words
+ * (the name too when the guard finds one) and photos of any image that has no tag of its own.
  *
  * @example
  * const gap = await findPostCoverageGap(tx, { orgId, postId, at: new Date(scheduledAt) });
@@ -107,10 +107,11 @@ export async function findPostCoverageGap(
   if (post.patientStory === 1) because.push('patient-story');
   if (findings.length > 0) because.push('patient-identifiers');
 
-  const authorizationIds = await dependencies(db, {
+  const deps = await dependencies(db, {
     postId: post.id,
     mediaIds: media.map((m) => m.mediaId),
   });
+  const authorizationIds = [...deps.keys()];
   if (authorizationIds.length === 0) {
     if (because.length === 0) return null;
     return {
@@ -123,22 +124,29 @@ export async function findPostCoverageGap(
     };
   }
 
-  const request = {
-    contentTypes: contentTypesUsed(findings, media.length > 0),
-    networks: [...new Set(variants.map((v) => v.network as RecipientChannel))],
-    publishAt: options.at,
-    now: options.now ?? new Date(),
-  };
+  const words = wordTypesUsed(findings);
+  const anyLinked = [...deps.values()].some((d) => d.linked);
+  const untaggedMedia = media.some((m) => ![...deps.values()].some((d) => d.media.has(m.mediaId)));
   const rows = await db
     .selectFrom('authorizations')
     .selectAll()
     .where('orgId', '=', options.orgId)
     .where('id', 'in', authorizationIds)
     .orderBy('createdAt')
+    .orderBy('id')
     .execute();
   for (const stored of await loadParts(db, rows)) {
+    const dep = deps.get(stored.row.id);
     const coverage = authorizationCovers(toRecord(stored), {
-      ...request,
+      contentTypes: contentTypesFor(dep, {
+        words,
+        featuresPatient: because.length > 0,
+        anyLinked,
+        untaggedMedia,
+      }),
+      networks: [...new Set(variants.map((v) => v.network as RecipientChannel))],
+      publishAt: options.at,
+      now: options.now ?? new Date(),
       timeZone: stored.row.timeZone,
     });
     if (!coverage.covered) {
@@ -146,7 +154,7 @@ export async function findPostCoverageGap(
         code: 'authorization-does-not-cover',
         authorizationId: stored.row.id,
         reasons: coverage.reasons,
-        reason: `A linked authorization does not cover this post: ${coverage.reasons.join(' ')}`,
+        reason: `${dep?.linked ? 'A linked authorization' : 'The authorization an image is tagged with'} does not cover this post: ${coverage.reasons.join(' ')}`,
       };
     }
   }
@@ -158,19 +166,47 @@ function featuresPatient(finding: Finding): boolean {
   return patientCategories.has(finding.category) || finding.fix?.kind === 'link-authorization';
 }
 
-/** The post's own words always; photos when it carries media; the name when the guard sees one. */
-function contentTypesUsed(findings: Finding[], hasMedia: boolean): ContentType[] {
+/** The post's own words always; the name when the guard sees one. */
+function wordTypesUsed(findings: Finding[]): ContentType[] {
   const types: ContentType[] = ['text'];
-  if (hasMedia) types.push('photo');
   if (findings.some((f) => f.category === 'name')) types.push('name');
   return types;
 }
 
-/** Authorizations linked to the post or tagged on its media. */
+/**
+ * What one authorization must cover. An image tagged with it: photos. Linked to the post: its
+ * words, and photos when an image carries no tag of its own (the link is then all that covers it).
+ * With nothing linked, the tagged authorizations are all there is: when the words feature the
+ * patient too (a patient story, identifiers), they must cover the words as well.
+ */
+function contentTypesFor(
+  dep: Dependency | undefined,
+  post: {
+    words: ContentType[];
+    featuresPatient: boolean;
+    anyLinked: boolean;
+    untaggedMedia: boolean;
+  },
+): ContentType[] {
+  const types = new Set<ContentType>();
+  if (dep?.linked || (!post.anyLinked && post.featuresPatient))
+    for (const t of post.words) types.add(t);
+  if (dep && dep.media.size > 0) types.add('photo');
+  if (dep?.linked && post.untaggedMedia) types.add('photo');
+  return [...types];
+}
+
+interface Dependency {
+  linked: boolean;
+  /** The post's images tagged with this authorization. */
+  media: Set<string>;
+}
+
+/** Authorizations linked to the post or tagged on its media, and how each is involved. */
 async function dependencies(
   db: DbOrTx,
   options: { postId: string; mediaIds: string[] },
-): Promise<string[]> {
+): Promise<Map<string, Dependency>> {
   const linked = await db
     .selectFrom('postAuthorizations')
     .select('authorizationId')
@@ -181,8 +217,16 @@ async function dependencies(
       ? []
       : await db
           .selectFrom('mediaAuthorizations')
-          .select('authorizationId')
+          .select(['authorizationId', 'mediaId'])
           .where('mediaId', 'in', options.mediaIds)
           .execute();
-  return [...new Set([...linked, ...tagged].map((r) => r.authorizationId))];
+  const deps = new Map<string, Dependency>();
+  const entry = (id: string): Dependency => {
+    const found = deps.get(id) ?? { linked: false, media: new Set<string>() };
+    deps.set(id, found);
+    return found;
+  };
+  for (const row of linked) entry(row.authorizationId).linked = true;
+  for (const row of tagged) entry(row.authorizationId).media.add(row.mediaId);
+  return deps;
 }

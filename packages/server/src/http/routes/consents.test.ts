@@ -480,6 +480,78 @@ describeEachDialect('consents API', (dialect) => {
       expect(tagged).toHaveLength(1);
     });
 
+    it('the media tag routes: list, and refusals for a words-only, unsigned, revoked or foreign authorization', async () => {
+      const { mediaId } = await seedPost(t.services.database.db, seeded(), {
+        variants: [{ network: 'mastodon', text: 'Flu shots this week.' }],
+        status: 'draft',
+        withMedia: true,
+      });
+      const tagWith = (authorizationId: string, client = o.clients.marketer) =>
+        client.post(api(`/media/${mediaId}/authorizations`), { authorizationId });
+      const fieldError = async (authorizationId: string): Promise<string> => {
+        const res = await tagWith(authorizationId);
+        expect(res.statusCode, res.body).toBe(400);
+        return res.json().error.details.fields.authorizationId as string;
+      };
+      const sign = async (body: object): Promise<string> => {
+        const sent = await o.clients.owner.post(api('/consents'), { ...body, delivery: 'tablet' });
+        const token = (sent.json().signingUrl as string).split('/').pop() ?? '';
+        await new TestClient(t.app).post(`/api/public/signing/${token}`, {
+          ...signature,
+          signature: { method: 'typed' },
+        });
+        return sent.json().authorizationId as string;
+      };
+      const wordsOnly = await sign({
+        ...request,
+        contentTypes: ['text'],
+        contentDescription: 'My written review.',
+      });
+      expect(await fieldError(wordsOnly)).toMatch(/does not cover photos of the patient/);
+      const unsigned = (await o.clients.owner.post(api('/consents'), request)).json()
+        .authorizationId as string;
+      expect(await fieldError(unsigned)).toMatch(/has not signed/);
+      const revoked = await sign(request);
+      await o.clients.owner.post(api(`/consents/${revoked}/revoke`), { confirm: true });
+      expect(await fieldError(revoked)).toMatch(/revoked/);
+      const foreign = (
+        await other.clients.owner.post(`/api/orgs/${other.orgId}/consents`, request)
+      ).json().authorizationId as string;
+      expect((await tagWith(foreign)).statusCode).toBe(404);
+      expect((await tagWith('')).statusCode).toBe(400);
+      expect(
+        (
+          await o.clients.marketer.post(api(`/media/${mediaId}/authorizations`), {
+            authorizationId: covering,
+            extra: true,
+          })
+        ).statusCode,
+      ).toBe(400);
+
+      const photos = await sign(request);
+      expect((await tagWith(photos, o.clients.viewer)).statusCode).toBe(403);
+      expect((await tagWith(photos)).statusCode).toBe(200);
+      const list = await o.clients.front_desk.get(api(`/media/${mediaId}/authorizations`));
+      expect(list.statusCode, list.body).toBe(200);
+      expect(list.json()).toEqual({
+        tags: [{ authorizationId: photos, patientName: 'Robin Testpatient', status: 'signed' }],
+      });
+      expect((await o.clients.viewer.get(api(`/media/${mediaId}/authorizations`))).statusCode).toBe(
+        403,
+      );
+      expect(
+        (await other.clients.owner.get(`/api/orgs/${other.orgId}/media/${mediaId}/authorizations`))
+          .statusCode,
+      ).toBe(404);
+      const untag = await o.clients.marketer.post(
+        api(`/media/${mediaId}/authorizations/${photos}/untag`),
+      );
+      expect(untag.statusCode, untag.body).toBe(200);
+      expect(
+        (await o.clients.marketer.get(api(`/media/${mediaId}/authorizations`))).json(),
+      ).toEqual({ tags: [] });
+    });
+
     it('a staff revocation lists the published post for takedown; marking it removed is audited once', async () => {
       const { postId } = await seedPost(t.services.database.db, seeded(), {
         variants: [{ network: 'bluesky', text: story }],

@@ -13,6 +13,7 @@ import {
 import { recordExpiryEvent } from '../../domain/consents/expire-authorizations.js';
 import {
   linkPostAuthorization,
+  listMediaTags,
   tagMedia,
   unlinkPostAuthorization,
   untagMedia,
@@ -411,6 +412,19 @@ function linkRoutes(app: App, services: AppServices): void {
       await unlinkPostAuthorization(db, { actor: request.actor, ...request.params });
       return { ok: true };
     },
+  );
+
+  app.get(
+    '/orgs/:orgId/media/:mediaId/authorizations',
+    {
+      config: { access: { kind: 'org', action: 'consent.read' } },
+      schema: {
+        tags: ['consents'],
+        summary: 'The authorizations an image is tagged with',
+        params: mediaParams,
+      },
+    },
+    async (request) => ({ tags: await listMediaTags(db, request.params) }),
   );
 
   app.post(
