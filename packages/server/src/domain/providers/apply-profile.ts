@@ -70,6 +70,26 @@ export async function validateChanges(
   if (changes.taxonomies && changes.taxonomies.filter((t) => t.primary).length > 1)
     throw invalid({ taxonomies: 'Mark at most one taxonomy as primary.' });
   if (changes.bio !== undefined) await checkBio(tx, { orgId, bio: changes.bio });
+  if (changes.photo) {
+    // The photo must be an image this organization uploaded, described as stored.
+    const media = await tx
+      .selectFrom('mediaAssets')
+      .select(['width', 'height', 'mimeType'])
+      .where('orgId', '=', orgId)
+      .where('id', '=', changes.photo.mediaId)
+      .executeTakeFirst();
+    const { width, height, mimeType } = changes.photo;
+    if (!media || media.width !== width || media.height !== height || media.mimeType !== mimeType)
+      throw invalid({ photo: 'Upload the photo again.' });
+  }
+}
+
+/** A profile with a photo must describe it: the alt text is what a screen reader says instead. */
+export function checkPhotoAlt(merged: Pick<ProfileFields, 'photo' | 'photoAlt'>): void {
+  if (merged.photo && !merged.photoAlt.trim())
+    throw invalid({
+      photoAlt: 'Describe the photo for people who cannot see it (alt text).',
+    });
 }
 
 /** Writes the changes to the provider, its licences and the page cache version. No audit: callers record why. */
@@ -80,6 +100,7 @@ export async function applyChanges(
   const { row, changes } = options;
   await validateChanges(tx, { orgId: row.orgId, providerId: row.id, changes });
   const merged = profileFieldsSchema.parse({ ...(await currentFields(tx, row)), ...changes });
+  checkPhotoAlt(merged);
   const { firstName, lastName, credentials, npi, licences, ...profile } = merged;
   await tx
     .updateTable('providers')

@@ -1,4 +1,5 @@
 import type { LocationRow } from '../../db/schema.js';
+import { photoUrl } from './photo-url.js';
 import type { PublicPageData } from './public-page-data.js';
 import type { ProviderView } from './provider-views.js';
 import type { RatingSummary } from './rating-summary.js';
@@ -92,6 +93,7 @@ export function providerJsonLd(
     name: p.displayName,
     url: urls.provider,
     ...(p.bio && { description: p.bio }),
+    ...(p.photo && { image: photoUrl(urls.practice, p.photo) }),
     ...(p.npi && { identifier: { '@type': 'PropertyValue', propertyID: 'NPI', value: p.npi } }),
     ...(credentials.length > 0 && { hasCredential: credentials }),
     ...(p.languages.length > 0 && { knowsLanguage: p.languages }),

@@ -58,6 +58,15 @@ export const profileFieldsSchema = z.strictObject({
   languages: z.array(text(60)).max(30),
   acceptingNewPatients: z.boolean(),
   telehealth: z.boolean(),
+  /** Set by the photo upload (the stored image's size for `<img width height>`); null removes it. */
+  photo: z
+    .strictObject({
+      mediaId: z.string().min(1).max(64),
+      width: z.number().int().min(1).max(4000),
+      height: z.number().int().min(1).max(4000),
+      mimeType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+    })
+    .nullable(),
   photoAlt: z.string().trim().max(300),
   bio: z.string().trim().max(4000),
   locationIds: z.array(z.string().min(1).max(64)).max(50),
@@ -66,6 +75,9 @@ export const profileFieldsSchema = z.strictObject({
 export type ProfileFields = z.infer<typeof profileFieldsSchema>;
 export type ProfileChanges = Partial<ProfileFields>;
 export const profileChangesSchema = profileFieldsSchema.partial();
+/** What a PATCH may send: a photo arrives only through the upload (it can be removed here). */
+export const profileEditSchema = profileChangesSchema.extend({ photo: z.null().optional() });
+export type ProviderPhoto = NonNullable<ProfileFields['photo']>;
 
 /** The JSON `profile` column: the fields that have no column of their own. */
 export type StoredProfile = Omit<
@@ -84,6 +96,7 @@ export const emptyStoredProfile: StoredProfile = {
   languages: [],
   acceptingNewPatients: true,
   telehealth: false,
+  photo: null,
   photoAlt: '',
   bio: '',
   locationIds: [],

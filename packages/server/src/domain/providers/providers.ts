@@ -8,6 +8,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { can } from '../policy/policy.js';
 import {
   applyChanges,
+  checkPhotoAlt,
   currentFields,
   diffFields,
   validateChanges,
@@ -116,7 +117,9 @@ export async function proposeProviderChange(
   const own = row.userId !== null && row.userId === actor.userId;
   if (!own && !can(actor.role, 'provider.manage'))
     throw forbidden('You can edit only your own profile.');
-  const fields = diffFields(await currentFields(tx, row), changes);
+  const current = await currentFields(tx, row);
+  checkPhotoAlt({ ...current, ...changes });
+  const fields = diffFields(current, changes);
   if (fields.length === 0) return { status: 'unchanged', fields: [] };
   const changed = Object.fromEntries(fields.map((f) => [f.field, f.after])) as ProfileChanges;
   const audit = { orgId, actor, target: { type: 'provider', id: row.id } };

@@ -1,6 +1,7 @@
 import type { LocationRow } from '../../db/schema.js';
 import { esc, jsonForScript, safeUrl } from './html.js';
 import { practiceJsonLd, providerJsonLd } from './json-ld.js';
+import { photoUrl } from './photo-url.js';
 import type { ProviderView } from './provider-views.js';
 import type { PublicPageData } from './public-page-data.js';
 import type { RatingSummary } from './rating-summary.js';
@@ -17,7 +18,8 @@ main{max-width:860px;margin:0 auto;padding:16px}h1{margin:0;font-size:1.8rem}h2{
 .btn{display:inline-block;background:#0b5cad;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600}
 .tags{display:flex;flex-wrap:wrap;gap:6px;padding:0;list-style:none}.tags li{background:#e7f0fa;border-radius:12px;padding:2px 10px;font-size:.9rem}
 .muted{color:#4b5563}ol.bib li{margin-bottom:8px}footer{max-width:860px;margin:24px auto;padding:0 16px 24px;color:#4b5563;font-size:.9rem}
-address{font-style:normal}`;
+address{font-style:normal}.intro{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}.intro>div{flex:1 1 260px}
+.photo{width:160px;height:auto;border-radius:8px;border:1px solid #d8dee4;background:#fff}`;
 
 export interface PageUrls {
   base: string;
@@ -31,6 +33,8 @@ function layout(options: {
   url: string;
   ogType: string;
   jsonLd: unknown;
+  /** The Open Graph image (the provider's photo). */
+  image?: { url: string; alt: string; width: number; height: number } | null;
   heading: string;
   sub: string;
   body: string;
@@ -38,7 +42,7 @@ function layout(options: {
   const o = options;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(o.title)}</title><meta name="description" content="${esc(o.description)}"><link rel="canonical" href="${esc(o.url)}">
-<meta property="og:type" content="${o.ogType}"><meta property="og:title" content="${esc(o.title)}"><meta property="og:description" content="${esc(o.description)}"><meta property="og:url" content="${esc(o.url)}"><meta name="twitter:card" content="summary">
+<meta property="og:type" content="${o.ogType}"><meta property="og:title" content="${esc(o.title)}"><meta property="og:description" content="${esc(o.description)}"><meta property="og:url" content="${esc(o.url)}">${o.image ? `<meta property="og:image" content="${esc(o.image.url)}"><meta property="og:image:alt" content="${esc(o.image.alt)}"><meta property="og:image:width" content="${o.image.width}"><meta property="og:image:height" content="${o.image.height}">` : ''}<meta name="twitter:card" content="summary">
 <meta name="referrer" content="no-referrer"><style>${STYLE}</style>
 <script type="application/ld+json">${jsonForScript(o.jsonLd)}</script></head>
 <body><a class="skip" href="#main">Skip to content</a><header><div><h1>${o.heading}</h1><p>${o.sub}</p></div></header>
@@ -104,8 +108,14 @@ export function renderProviderPage(data: PublicPageData, p: ProviderView, urls: 
     p.telehealth ? 'Offers telehealth visits' : null,
     p.npi ? `NPI ${esc(p.npi)}` : null,
   ].filter(Boolean) as string[];
+  const glance = `<ul class="tags" aria-label="At a glance">${facts.map((f) => `<li>${f}</li>`).join('')}</ul>`;
+  const image = p.photo
+    ? { url: photoUrl(urls.practice, p.photo), alt: p.photoAlt, ...p.photo }
+    : null;
   sections.push(
-    `<ul class="tags" aria-label="At a glance">${facts.map((f) => `<li>${f}</li>`).join('')}</ul>`,
+    image
+      ? `<div class="intro"><img class="photo" src="${esc(image.url)}" alt="${esc(image.alt)}" width="${image.width}" height="${image.height}"><div>${glance}</div></div>`
+      : glance,
   );
   sections.push(ratingBlock(data.providerRatings.get(p.id)), appointmentBlock(data));
   if (p.bio) sections.push(`<h2>About</h2><p>${esc(p.bio)}</p>`);
@@ -144,6 +154,7 @@ export function renderProviderPage(data: PublicPageData, p: ProviderView, urls: 
     url,
     ogType: 'profile',
     jsonLd: providerJsonLd(data, p, { practice: urls.practice, provider: url }),
+    image: image && { url: image.url, alt: image.alt, width: image.width, height: image.height },
     heading: esc(p.displayName),
     sub: `${esc(specialtyLine(p) || p.credentials)} · <a href="${esc(urls.practice)}">${esc(data.orgName)}</a>`,
     body: sections.filter(Boolean).join('\n'),

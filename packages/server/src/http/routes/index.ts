@@ -7,10 +7,12 @@ import { consentRoutes } from './consents.js';
 import { authRoutes } from './auth.js';
 import { guardRoutes } from './guard.js';
 import { mediaRoutes } from './media.js';
+import { publicMediaRoutes } from './public-media.js';
 import { postRoutes } from './posts.js';
 import { practicePageRoutes } from './practice-page.js';
 import { providerImportRoutes } from './provider-imports.js';
 import { providerListingRoutes } from './provider-listings.js';
+import { providerPhotoRoutes } from './provider-photo.js';
 import { providerRoutes } from './providers.js';
 import { healthRoutes } from './health.js';
 import { invitationRoutes } from './invitations.js';
@@ -43,9 +45,11 @@ export function registerRoutes(services: AppServices): FastifyPluginAsync {
       guardRoutes,
       postRoutes,
       mediaRoutes,
+      publicMediaRoutes,
       providerRoutes,
       providerImportRoutes,
       providerListingRoutes,
+      providerPhotoRoutes,
       practicePageRoutes,
       consentRoutes,
       notificationRoutes,

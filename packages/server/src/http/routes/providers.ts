@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { npiSchema, profileChangesSchema } from '../../domain/providers/profile-schema.js';
+import { npiSchema, profileEditSchema } from '../../domain/providers/profile-schema.js';
 import {
   createProvider,
   decideProviderChange,
@@ -90,7 +90,7 @@ export function providerRoutes(services: AppServices): FastifyPluginAsyncZod {
           summary:
             "Change a profile: the clinician's own edits apply, others wait for their approval",
           params: providerParams,
-          body: profileChangesSchema,
+          body: profileEditSchema,
         },
       },
       async (request) =>
