@@ -20,6 +20,7 @@ import { assertRouteDeclaresAccess, createAccessHook, type Access } from './acce
 import { createErrorHandler } from './error-handler.js';
 import { registerRoutes } from './routes/index.js';
 import { publicPageRoutes } from './public-pages.js';
+import { publicProviderPhotoRoutes } from './routes/provider-photo.js';
 import type { AppServices } from './services.js';
 
 export type App = FastifyInstance;
@@ -140,6 +141,7 @@ export async function buildApp(services: AppServices): Promise<App> {
   await app.register(registerRoutes(services), { prefix: '/api' });
   // Public provider and practice pages: server-rendered HTML, no sign-in (issue 7).
   await app.register(publicPageRoutes(services));
+  await app.register(publicProviderPhotoRoutes(services));
 
   if (services.webRoot && existsSync(join(services.webRoot, 'index.html'))) {
     // Files are looked up per request, so a rebuilt web app is served without a restart.
