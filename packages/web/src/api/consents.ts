@@ -172,6 +172,13 @@ export interface CoverageGap {
   authorizationId?: string;
 }
 
+/** An authorization an image is tagged with. */
+export interface MediaTag {
+  authorizationId: string;
+  patientName: string;
+  status: 'draft' | 'sent' | 'signed' | 'revoked' | 'expired';
+}
+
 function listQuery(filters: { query?: string; status?: ConsentStatus }): string {
   const params = new URLSearchParams();
   if (filters.query?.trim()) params.set('query', filters.query.trim());
@@ -222,6 +229,16 @@ export const consentsApi = {
     api.post<{ ok: true }>(`${org(orgId)}/posts/${seg(postId)}/authorizations`, {
       authorizationId,
     }),
+  mediaTags: (orgId: string, mediaId: string, signal?: AbortSignal) =>
+    api.get<{ tags: MediaTag[] }>(`${org(orgId)}/media/${seg(mediaId)}/authorizations`, signal),
+  tagMedia: (orgId: string, mediaId: string, authorizationId: string) =>
+    api.post<{ ok: true }>(`${org(orgId)}/media/${seg(mediaId)}/authorizations`, {
+      authorizationId,
+    }),
+  untagMedia: (orgId: string, mediaId: string, authorizationId: string) =>
+    api.post<{ ok: true }>(
+      `${org(orgId)}/media/${seg(mediaId)}/authorizations/${seg(authorizationId)}/untag`,
+    ),
   coverage: (orgId: string, postId: string, signal?: AbortSignal) =>
     api.get<{
       gap: CoverageGap | null;

@@ -13,6 +13,7 @@ import { IconPhotoPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { mediaUrl, postsApi, type Media } from './api';
+import { MediaAuthorizationTag } from './media-authorization-tag';
 
 const MAX_IMAGES = 4;
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -72,6 +73,7 @@ export function MediaPicker(props: {
               <Text size="xs" c="dimmed">
                 {m.width} × {m.height} · {Math.round(m.byteSize / 1024)} KB · metadata removed
               </Text>
+              <MediaAuthorizationTag mediaId={m.id} altText={m.altText} />
             </Stack>
             <ActionIcon
               variant="subtle"
@@ -96,7 +98,11 @@ export function MediaPicker(props: {
               description="JPEG, PNG or WebP, up to 10 MB. Location and camera details are removed."
               accept={TYPES.join(',')}
               value={file}
-              onChange={setFile}
+              onChange={(next) => {
+                // A refusal of the previous file says nothing about this one.
+                setFile(next);
+                setError(undefined);
+              }}
               error={fileError}
               clearable
               leftSection={<IconPhotoPlus size={16} aria-hidden />}
