@@ -1,4 +1,4 @@
-import { AppBskyFeedPost, AtUri, XRPCError, type AtpAgent } from '@atproto/api';
+import { AppBskyFeedPost, AtUri, XRPCError, type Agent } from '@atproto/api';
 import { fetchWithTimeout } from '../http/fetch-with-timeout.js';
 import type { InboundItem, InboundSource } from '../inbound.js';
 import { withBlueskyAgent } from './bluesky-agent.js';
@@ -20,7 +20,7 @@ const MAX_PAGES = 5;
 const POST = 'app.bsky.feed.post';
 
 /** The uri of the reply stored under `rkey`, or null when there is none (RecordNotFound). */
-async function findReply(agent: AtpAgent, repo: string, rkey: string): Promise<string | null> {
+async function findReply(agent: Agent, repo: string, rkey: string): Promise<string | null> {
   try {
     const { data } = await agent.com.atproto.repo.getRecord({ repo, collection: POST, rkey });
     return data.uri;
