@@ -42,6 +42,8 @@ const envSchema = networksEnvSchema.extend({
     .transform((v) => v === 'true'),
   /** The NPPES NPI Registry API (https://npiregistry.cms.hhs.gov/api/); unset: the online lookup is off. */
   BEDSIDE_NPPES_API_URL: z.string().url().optional(),
+  /** Public provider pages: requests per client address per minute (0: no limit). */
+  BEDSIDE_PUBLIC_PAGE_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000_000).default(600),
   BEDSIDE_DISPATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   BEDSIDE_DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   SMTP_HOST: z.string().min(1).optional(),
@@ -68,6 +70,8 @@ export interface Config {
   trustProxy: boolean;
   /** The NPPES registry API base URL, or null: the optional online provider lookup is off. */
   nppesApiUrl: string | null;
+  /** Public provider pages: requests per client address per minute, or 0 for no limit. */
+  publicPages: { rateLimitPerMinute: number };
   /** Publishing workers: how long a claim on a post target lasts, and how many publish at once. */
   dispatch: { leaseSeconds: number; concurrency: number };
   mail:
@@ -141,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.BEDSIDE_LOG_LEVEL,
     trustProxy: e.BEDSIDE_TRUST_PROXY,
     nppesApiUrl: e.BEDSIDE_NPPES_API_URL ?? null,
+    publicPages: { rateLimitPerMinute: e.BEDSIDE_PUBLIC_PAGE_RATE_LIMIT },
     dispatch: {
       leaseSeconds: e.BEDSIDE_DISPATCH_LEASE_SECONDS,
       concurrency: e.BEDSIDE_DISPATCH_CONCURRENCY,

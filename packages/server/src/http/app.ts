@@ -19,7 +19,7 @@ import { AppError } from '../errors.js';
 import { assertRouteDeclaresAccess, createAccessHook, type Access } from './access.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerRoutes } from './routes/index.js';
-import { publicPageRoutes } from './public-pages.js';
+import { attachPublicPages, createPublicPages, serverWithPublicPages } from './public-pages.js';
 import { publicProviderPhotoRoutes } from './routes/provider-photo.js';
 import type { AppServices } from './services.js';
 
@@ -42,13 +42,17 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Builds the HTTP app: plugins, the policy hook, the routes, the web app. Does not listen. */
 export async function buildApp(services: AppServices): Promise<App> {
+  const publicPages = createPublicPages(services);
   const app = Fastify({
+    // Cached public pages are answered before Fastify's routing and hooks (public-pages.ts).
+    serverFactory: serverWithPublicPages(publicPages),
     loggerInstance: services.log as FastifyBaseLogger,
     bodyLimit: 256 * 1024,
     trustProxy: services.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
+  attachPublicPages(app, publicPages);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -140,7 +144,7 @@ export async function buildApp(services: AppServices): Promise<App> {
 
   await app.register(registerRoutes(services), { prefix: '/api' });
   // Public provider and practice pages: server-rendered HTML, no sign-in (issue 7).
-  await app.register(publicPageRoutes(services));
+  await app.register(publicPages.routes);
   await app.register(publicProviderPhotoRoutes(services));
 
   if (services.webRoot && existsSync(join(services.webRoot, 'index.html'))) {

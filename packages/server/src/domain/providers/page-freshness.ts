@@ -1,15 +1,17 @@
 /**
- * Organizations whose public pages changed in this process since the page routes last looked.
- * The routes trust a practice's cache version for up to a second without reading the database;
- * a change made here clears that trust at once, a change made by another process within the second.
+ * How many public page changes this process has made. A change bumps the practice's cache
+ * version in the database in its transaction; this counter lets a process that trusts a version
+ * it read a moment ago (PostgreSQL; http/public-page-versions.ts) drop that trust at once. One
+ * counter for all practices: changes are rare next to page views, and a read that overlaps any
+ * change is never trusted.
  */
-const changed = new Set<string>();
+let changes = 0;
 
-export function markPagesChanged(orgId: string): void {
-  changed.add(orgId);
+export function markPagesChanged(_orgId: string): void {
+  changes += 1;
 }
 
-/** True (once) when the organization's pages changed in this process since the last call. */
-export function takePagesChanged(orgId: string): boolean {
-  return changed.delete(orgId);
+/** The count so far; http/public-page-versions.ts compares it with the count when it read a version. */
+export function pagesChangedCount(): number {
+  return changes;
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { PublicPageLimiter } from './public-page-limiter.js';
+
+describe('public page limiter', () => {
+  it('allows max requests per address per window, then refuses until the window ends', () => {
+    let now = 1_000_000;
+    const limiter = new PublicPageLimiter(3, () => now);
+    expect([1, 2, 3, 4].map(() => limiter.take('203.0.113.1'))).toEqual([true, true, true, false]);
+    expect(limiter.take('203.0.113.2')).toBe(true);
+    expect(limiter.take('')).toBe(true); // an unknown address is an address like any other
+    now += 45_000;
+    expect(limiter.take('203.0.113.1')).toBe(false);
+    expect(limiter.retryAfterSeconds()).toBe(15);
+    now += 15_000;
+    expect(limiter.take('203.0.113.1')).toBe(true);
+    expect(limiter.retryAfterSeconds()).toBe(60);
+  });
+
+  it('is off at 0', () => {
+    const limiter = new PublicPageLimiter(0, () => 0);
+    for (let i = 0; i < 1000; i += 1) expect(limiter.take('203.0.113.1')).toBe(true);
+  });
+});
