@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { networkEndpoints } from '../network-endpoints.js';
 import { approveOnFake, caught } from '../test-support/caught.js';
 import {
@@ -6,6 +6,7 @@ import {
   type GoogleBusinessFake,
 } from '../test-support/google-business-fake.js';
 import { useLoopbackOnlyNetwork } from '../test-support/loopback-only.js';
+import { startMediaHost, type MediaHost } from '../test-support/media-host.js';
 import { testPng } from '../test-support/test-image.js';
 import {
   createGoogleBusinessConnector,
@@ -17,6 +18,11 @@ describe('Google Business Profile connector against the contract fake', () => {
   useLoopbackOnlyNetwork();
   let fake: GoogleBusinessFake;
   let google: GoogleBusinessConnector;
+  let host: MediaHost;
+  beforeAll(async () => {
+    host = await startMediaHost();
+  });
+  afterAll(async () => host?.close());
   beforeEach(async () => {
     fake = await startGoogleBusinessFake();
     google = createGoogleBusinessConnector({
@@ -55,19 +61,17 @@ describe('Google Business Profile connector against the contract fake', () => {
     expect(token?.body).toContain('code_verifier=');
   });
 
-  it('publishes a STANDARD local post with a photo from its public address', async () => {
+  it('publishes a STANDARD local post with a photo Google downloads from its public address', async () => {
+    const publicUrl = host.serve('a.png', testPng(), 'image/png');
     const post = await google.publish(fake.credentials, {
       text: 'Flu shots this week',
-      media: [
-        {
-          bytes: testPng(),
-          mimeType: 'image/png',
-          altText: 'Vaccine',
-          publicUrl: 'https://media.example.com/a.png',
-        },
-      ],
+      media: [{ bytes: testPng(), mimeType: 'image/png', altText: 'Vaccine', publicUrl }],
       idempotencyKey: 'k',
     });
+    const [fetched, ...more] = fake.mediaFetches();
+    expect(more).toEqual([]);
+    expect(fetched).toMatchObject({ ok: true, contentType: 'image/png', url: publicUrl });
+    expect(fetched?.ok && new Uint8Array(fetched.bytes)).toEqual(testPng());
     expect(post.remoteId).toMatch(/^accounts\/\d+\/locations\/9001\/localPosts\/\d+$/);
     expect(post.url).toContain('use=posts');
     const body = JSON.parse(
@@ -78,7 +82,7 @@ describe('Google Business Profile connector against the contract fake', () => {
       languageCode: 'en-US',
       summary: 'Flu shots this week',
       topicType: 'STANDARD',
-      media: [{ mediaFormat: 'PHOTO', sourceUrl: 'https://media.example.com/a.png' }],
+      media: [{ mediaFormat: 'PHOTO', sourceUrl: publicUrl }],
     });
     await expect(google.fetchMetrics(fake.credentials, post.remoteId)).resolves.toEqual({
       likes: undefined,
@@ -86,6 +90,32 @@ describe('Google Business Profile connector against the contract fake', () => {
       replies: undefined,
       quotes: undefined,
     });
+  });
+
+  it('a photo Google cannot download (404, unreachable, not an image) refuses the post and says why', async () => {
+    const closed = await startMediaHost();
+    const unreachable = closed.serve('gone.png', testPng(), 'image/png');
+    await closed.close();
+    const cases: [string, RegExp][] = [
+      [host.missing('a.png'), /source_url could not be fetched \(HTTP 404\)/],
+      [unreachable, /could not be fetched \(unreachable/],
+      [host.serve('page.png', new TextEncoder().encode('<html>'), 'text/html'), /not an image/],
+    ];
+    for (const [publicUrl, reason] of cases) {
+      const error = await caught(
+        google.publish(fake.credentials, {
+          text: 'x',
+          media: [{ bytes: testPng(), mimeType: 'image/png', altText: 'A', publicUrl }],
+          idempotencyKey: 'k',
+        }),
+      );
+      expect(error, publicUrl).toMatchObject({ kind: 'content_rejected' });
+      expect(error.reason).toMatch(reason);
+      expect(error.reason).toMatch(
+        /^Google could not download the image from Bedside: .*BEDSIDE_MEDIA_PUBLIC_URL/,
+      );
+    }
+    expect(fake.publishCount()).toBe(0);
   });
 
   it('an expired access token is refreshed with the refresh token and handed over; a dead refresh token is reconnect_needed', async () => {

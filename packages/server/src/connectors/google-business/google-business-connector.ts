@@ -224,14 +224,18 @@ export function createGoogleBusinessConnector(
         };
         if (media.length > 0)
           body.media = media.map((item) => ({ mediaFormat: 'PHOTO', sourceUrl: item.publicUrl }));
-        const { data } = await http.request({
-          method: 'POST',
-          url: v4(`${v4LocationPath(c)}/localPosts`),
-          body,
-          accessToken: c.accessToken,
-          schema: localPostSchema,
-          what: 'publishing the post',
-        });
+        const { data } = await http
+          .request({
+            method: 'POST',
+            url: v4(`${v4LocationPath(c)}/localPosts`),
+            body,
+            accessToken: c.accessToken,
+            schema: localPostSchema,
+            what: 'publishing the post',
+          })
+          .catch((error: unknown) => {
+            throw media.length > 0 ? downloadRefusal(error) : error;
+          });
         if (data.state === 'REJECTED') {
           // Google keeps rejected posts around; remove it so a fixed post does not sit beside it.
           await http
@@ -294,4 +298,24 @@ export function createGoogleBusinessConnector(
 
 function rejected(reason: string): ConnectorError {
   return new ConnectorError({ network: 'gbp', kind: 'content_rejected', reason });
+}
+
+/**
+ * Google downloads each `media[].sourceUrl` when the local post is created and refuses the post
+ * (INVALID_ARGUMENT) when it cannot. Said plainly with the fix: the usual cause is Bedside's media
+ * address not being reachable from the internet.
+ */
+function downloadRefusal(error: unknown): unknown {
+  if (
+    !(error instanceof ConnectorError) ||
+    error.kind !== 'content_rejected' ||
+    !/source_?url|fetched|download/i.test(error.reason)
+  )
+    return error;
+  return new ConnectorError({
+    network: 'gbp',
+    kind: 'content_rejected',
+    status: error.status,
+    reason: `Google could not download the image from Bedside: ${error.reason} Bedside's media address (BEDSIDE_MEDIA_PUBLIC_URL) must be reachable from the internet.`,
+  });
 }

@@ -1,8 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MediaInput } from '../connector.js';
 import { networkEndpoints } from '../network-endpoints.js';
 import { approveOnFake, caught } from '../test-support/caught.js';
 import { useLoopbackOnlyNetwork } from '../test-support/loopback-only.js';
+import { startMediaHost, type MediaHost } from '../test-support/media-host.js';
 import {
   INSTAGRAM_DAILY_POSTS,
   startInstagramFake,
@@ -11,11 +13,24 @@ import {
 import { testPng } from '../test-support/test-image.js';
 import { createInstagramConnector, type InstagramConnector } from './instagram-connector.js';
 
+let host: MediaHost;
+let jpeg: Uint8Array;
+beforeAll(async () => {
+  host = await startMediaHost();
+  jpeg = new Uint8Array(
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: '#4a90d9' } })
+      .jpeg()
+      .toBuffer(),
+  );
+});
+afterAll(async () => host?.close());
+
+/** An image with a URL the fake really downloads, as Instagram does (on a loopback host). */
 const image = (name = 'a'): MediaInput => ({
-  bytes: testPng(),
+  bytes: jpeg,
   mimeType: 'image/jpeg',
   altText: `Photo ${name}`,
-  publicUrl: `https://media.example.com/${name}.jpg`,
+  publicUrl: host.serve(`${name}.jpg`, jpeg),
 });
 
 describe('Instagram connector against the Graph API contract fake', () => {
@@ -79,6 +94,56 @@ describe('Instagram connector against the Graph API contract fake', () => {
     expect(fake.posts()).toMatchObject([{ text: 'Tour', mediaCount: 2 }]);
   });
 
+  it('Instagram downloads each image from its public URL when the container is made', async () => {
+    await instagram.publish(fake.credentials, {
+      text: 'Our new waiting room',
+      media: [image('room')],
+      idempotencyKey: 'k',
+    });
+    const [fetched, ...more] = fake.mediaFetches();
+    expect(more).toEqual([]);
+    expect(fetched).toMatchObject({ ok: true, contentType: 'image/jpeg' });
+    expect(fetched?.ok && new Uint8Array(fetched.bytes)).toEqual(jpeg);
+    expect(fake.posts()).toMatchObject([{ text: 'Our new waiting room', mediaCount: 1 }]);
+  });
+
+  it('an image URL Instagram cannot download (404, unreachable, not a JPEG) is content_rejected and says why', async () => {
+    const closed = await startMediaHost();
+    const unreachable = closed.serve('gone.jpg', jpeg);
+    await closed.close();
+    const cases: [string, RegExp][] = [
+      [host.missing('a.jpg'), /could not be fetched from this URI \(HTTP 404\)/],
+      [unreachable, /could not be fetched from this URI \(unreachable/],
+      [host.serve('page.jpg', new TextEncoder().encode('<html>'), 'text/html'), /not an image/],
+      [host.serve('photo.png', testPng(), 'image/png'), /Only JPEG images/],
+      ['ftp://media.example/a.jpg', /not an http\(s\) URL/],
+    ];
+    for (const [publicUrl, reason] of cases)
+      await expect(
+        instagram.publish(fake.credentials, {
+          text: 'x',
+          media: [{ ...image(), publicUrl }],
+          idempotencyKey: 'k',
+        }),
+        publicUrl,
+      ).rejects.toMatchObject({
+        kind: 'content_rejected',
+        reason: expect.stringMatching(reason),
+      });
+    const error = await caught(
+      instagram.publish(fake.credentials, {
+        text: 'x',
+        media: [{ ...image(), publicUrl: host.missing('b.jpg') }],
+        idempotencyKey: 'k',
+      }),
+    );
+    expect(error.reason).toMatch(
+      /^Instagram could not download the image from Bedside: .*BEDSIDE_MEDIA_PUBLIC_URL/,
+    );
+    expect(fake.publishCount()).toBe(0);
+    expect(fake.requests.some((r) => r.path.endsWith('/media_publish'))).toBe(false);
+  });
+
   it('no image, no public address, no alt text: content_rejected before anything is sent', async () => {
     for (const media of [
       [],
@@ -95,7 +160,7 @@ describe('Instagram connector against the Graph API contract fake', () => {
     await expect(
       instagram.publish(fake.credentials, {
         text: 'x',
-        media: [{ ...image(), publicUrl: 'https://media.example.com/broken.jpg' }],
+        media: [{ ...image(), publicUrl: host.serve('broken.jpg', jpeg) }],
         idempotencyKey: 'k',
       }),
     ).rejects.toMatchObject({

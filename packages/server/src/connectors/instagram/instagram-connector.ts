@@ -97,14 +97,18 @@ export function createInstagramConnector(options: InstagramConnectorOptions): In
     credentials: InstagramCredentials,
     fields: Record<string, string>,
   ): Promise<string> => {
-    const { data } = await http.request({
-      method: 'POST',
-      url: graph(`/${encodeURIComponent(credentials.igUserId)}/media`),
-      body: new URLSearchParams(fields),
-      accessToken: credentials.accessToken,
-      schema: idSchema,
-      what: 'preparing the post',
-    });
+    const { data } = await http
+      .request({
+        method: 'POST',
+        url: graph(`/${encodeURIComponent(credentials.igUserId)}/media`),
+        body: new URLSearchParams(fields),
+        accessToken: credentials.accessToken,
+        schema: idSchema,
+        what: 'preparing the post',
+      })
+      .catch((error: unknown) => {
+        throw fields.image_url ? downloadRefusal(error) : error;
+      });
     return data.id;
   };
 
@@ -314,4 +318,24 @@ function rejected(reason: string): ConnectorError {
 
 function transient(reason: string): ConnectorError {
   return new ConnectorError({ network: 'instagram', kind: 'transient', reason });
+}
+
+/**
+ * Meta downloads `image_url` itself when the container is made (error 9004 / 2207052 when it
+ * cannot). Said plainly with the fix, since the usual cause is on Bedside's side: its media
+ * address is not reachable from the internet.
+ */
+function downloadRefusal(error: unknown): unknown {
+  if (
+    !(error instanceof ConnectorError) ||
+    error.kind !== 'content_rejected' ||
+    !/fetched|download/i.test(error.reason)
+  )
+    return error;
+  return new ConnectorError({
+    network: 'instagram',
+    kind: 'content_rejected',
+    status: error.status,
+    reason: `Instagram could not download the image from Bedside: ${error.reason} Bedside's media address (BEDSIDE_MEDIA_PUBLIC_URL) must be reachable from the internet.`,
+  });
 }

@@ -23,7 +23,8 @@ export interface FakeReply {
   delayMs?: number;
 }
 
-export type FakeHandler = (request: FakeRequest) => FakeReply;
+/** A route's answer; async for fakes that call out first (Instagram downloading an image). */
+export type FakeHandler = (request: FakeRequest) => FakeReply | Promise<FakeReply>;
 
 /** `'POST /v2/tweets'`, `'GET /:version/:id'`: a method and a path whose `:name` segments match anything. */
 export type FakeRoute = string;
@@ -78,7 +79,7 @@ export async function startFakeHttpServer(
         } else if (refused) reply = refused;
         else {
           try {
-            reply = handler(request);
+            reply = await handler(request);
           } catch (error) {
             reply = { status: 500, body: { error: String(error) } };
           }
@@ -109,7 +110,7 @@ export async function startFakeHttpServer(
     delay: (route, ms) => {
       const handler = table.get(route);
       if (!handler) throw new Error(`No route ${route} in the fake`);
-      table.set(route, (request) => ({ ...handler(request), delayMs: ms }));
+      table.set(route, async (request) => ({ ...(await handler(request)), delayMs: ms }));
     },
     failNext: (route, reply, times = 1) => void failures.set(route, { reply, times }),
     close: () =>

@@ -9,6 +9,7 @@ import {
   type NetworkFake,
   type NetworkReplies,
 } from './network-fake.js';
+import { fetchLikeANetwork, type NetworkMediaFetch } from './network-media-fetch.js';
 
 const ACCOUNT = 'accounts/108000000000000000001';
 const LOCATIONS = [
@@ -61,12 +62,16 @@ export interface FakeReview {
 export interface GoogleBusinessFake extends NetworkFake<GoogleBusinessCredentials> {
   addReview(review: Omit<FakeReview, 'reviewId' | 'updateTime'>): string;
   reviews(): FakeReview[];
+  /** The photos the fake downloaded from `media[].sourceUrl`, as Google would (bytes included). */
+  mediaFetches(): NetworkMediaFetch[];
 }
 
 /**
  * A contract fake of the Google Business Profile APIs (NETWORKS.md §3.5): Google OAuth with
  * offline refresh, account management and business information (v1) for choosing a location,
  * and the v4 local posts and reviews (`updateReply` is `PUT …/reply`). Google error envelopes.
+ * A local post's photos are downloaded from their `sourceUrl` when it is created; one that cannot
+ * be fetched, or is not a 200 image, refuses the post with INVALID_ARGUMENT.
  */
 export async function startGoogleBusinessFake(
   options: { latencyMs?: number } = {},
@@ -81,6 +86,7 @@ export async function startGoogleBusinessFake(
   const reviews = new Map<string, FakeReview>();
   const nextId = idSequence(500_000);
   let created = 0;
+  const mediaFetches: NetworkMediaFetch[] = [];
   const locationPath = (p: Record<string, string>): string => `accounts/${p.a}/locations/${p.l}`;
   const known = (p: Record<string, string>): boolean =>
     `accounts/${p.a}` === ACCOUNT && LOCATIONS.some((l) => l.name === `locations/${p.l}`);
@@ -122,7 +128,7 @@ export async function startGoogleBusinessFake(
         const location = LOCATIONS.find((l) => l.name === `locations/${params.l}`);
         return location ? { status: 200, body: location } : notFound;
       },
-      'POST /v4/accounts/:a/locations/:l/localPosts': (request) => {
+      'POST /v4/accounts/:a/locations/:l/localPosts': async (request) => {
         if (!known(request.params)) return notFound;
         const input = jsonBody(request) as {
           summary?: string;
@@ -148,6 +154,16 @@ export async function startGoogleBusinessFake(
             'INVALID_ARGUMENT',
             'Request contains an invalid argument: topic_type.',
           );
+        for (const [index, item] of (input.media ?? []).entries()) {
+          const photo = await fetchLikeANetwork(item.sourceUrl ?? '');
+          mediaFetches.push(photo);
+          if (!photo.ok)
+            return googleError(
+              400,
+              'INVALID_ARGUMENT',
+              `Request contains an invalid argument: media[${index}].source_url could not be fetched (${photo.reason}).`,
+            );
+        }
         const name = `${locationPath(request.params)}/localPosts/${nextId()}`;
         const post = {
           id: name,
@@ -261,5 +277,6 @@ export async function startGoogleBusinessFake(
       return reviewId;
     },
     reviews: () => [...reviews.values()],
+    mediaFetches: () => [...mediaFetches],
   };
 }

@@ -4,6 +4,7 @@ import type { OAuthClient } from '../network-endpoints.js';
 import {
   formBody,
   startFakeHttpServer,
+  type FakeHandler,
   type FakeReply,
   type FakeRequest,
 } from './fake-http-server.js';
@@ -15,6 +16,7 @@ import {
   type NetworkFake,
   type NetworkReplies,
 } from './network-fake.js';
+import { fetchLikeANetwork, type NetworkMediaFetch } from './network-media-fetch.js';
 
 const VERSION = 'v23.0';
 const PAGE = {
@@ -33,6 +35,7 @@ const graphError = (
     message: string;
     code: number;
     error_subcode?: number;
+    error_user_title?: string;
     error_user_msg?: string;
     is_transient?: boolean;
   },
@@ -91,6 +94,8 @@ interface MetaState {
   comments: Map<string, FakeComment[]>;
   tags: { id: string; caption: string; username: string; timestamp: string }[];
   replies: { to: string; message: string }[];
+  /** Every image download the Instagram fake made, in order. */
+  mediaFetches: NetworkMediaFetch[];
 }
 
 interface FakeComment {
@@ -102,10 +107,7 @@ interface FakeComment {
 }
 
 /** The Graph API routes both fakes serve (NETWORKS.md §3.1–3.2). */
-function metaRoutes(
-  s: MetaState,
-  client: OAuthClient,
-): Record<string, (r: FakeRequest) => FakeReply> {
+function metaRoutes(s: MetaState, client: OAuthClient): Record<string, FakeHandler> {
   const nextId = idSequence(1_000_000);
   const fields = (r: FakeRequest): URLSearchParams =>
     r.method === 'GET' || r.method === 'DELETE' ? r.query : formBody(r);
@@ -211,7 +213,7 @@ function metaRoutes(
         }));
       return { status: 200, body: { data } };
     },
-    [`POST /${VERSION}/:id/media`]: (r) => {
+    [`POST /${VERSION}/:id/media`]: async (r) => {
       if (r.params.id !== IG.id) return notFound(r.params.id ?? '');
       const form = fields(r);
       const caption = form.get('caption') ?? '';
@@ -223,13 +225,26 @@ function metaRoutes(
             code: 100,
             error_user_msg: 'A carousel needs 2 to 10 prepared items.',
           });
-      } else if (!/^https?:\/\//.test(form.get('image_url') ?? ''))
-        return graphError(400, {
-          message: 'Invalid parameter',
-          code: 100,
-          error_subcode: 2207052,
-          error_user_msg: 'The media could not be fetched from this URI.',
-        });
+      } else {
+        // Meta downloads the image with cURL when the container is created (NETWORKS.md §3.2).
+        const image = await fetchLikeANetwork(form.get('image_url') ?? '');
+        s.mediaFetches.push(image);
+        if (!image.ok)
+          return graphError(400, {
+            message: 'Only photo or video can be accepted as media type.',
+            code: 9004,
+            error_subcode: 2207052,
+            error_user_title: 'Media download has failed.',
+            error_user_msg: `The media could not be fetched from this URI (${image.reason}).`,
+          });
+        if (image.contentType !== 'image/jpeg')
+          return graphError(400, {
+            message: 'Invalid parameter',
+            code: 9004,
+            error_subcode: 2207052,
+            error_user_msg: `Only JPEG images can be published (got ${image.contentType}).`,
+          });
+      }
       if ([...caption].length > 2200)
         return graphError(400, {
           message: 'Invalid parameter',
@@ -402,6 +417,7 @@ async function startMetaServer(options: { latencyMs?: number }) {
     comments: new Map(),
     tags: [],
     replies: [],
+    mediaFetches: [],
   };
   const server = await startFakeHttpServer(metaRoutes(state, client), {
     latencyMs: options.latencyMs,
@@ -452,6 +468,8 @@ export interface InstagramFake extends NetworkFake<InstagramCredentials>, MetaIn
   addTag(caption: string, username?: string): string;
   /** Pretends `count` posts were published through the API in the last 24 hours, `hoursAgo` ago. */
   usePublishingQuota(count: number, hoursAgo?: number): void;
+  /** The images the fake downloaded from `image_url`, as Meta's servers would (bytes included). */
+  mediaFetches(): NetworkMediaFetch[];
 }
 
 /** A Graph API contract fake for Facebook Pages: login, Pages, photos, feed, posts, metrics, delete. */
@@ -476,8 +494,9 @@ export async function startFacebookFake(
 }
 
 /**
- * A Graph API contract fake for Instagram: the container flow (IN_PROGRESS, then FINISHED; an
- * `image_url` containing "broken" ends in ERROR), `content_publishing_limit` and the 50-posts-a-day
+ * A Graph API contract fake for Instagram: the container flow (the `image_url` is downloaded
+ * when the container is created — unreachable, not a 200 image or not a JPEG is refused with
+ * Meta's 9004 / 2207052; then IN_PROGRESS, FINISHED; an `image_url` containing "broken" ends in ERROR), `content_publishing_limit` and the 50-posts-a-day
  * refusal (code 9 / 2207042), media list, metrics. There is no delete, as on Instagram.
  */
 export async function startInstagramFake(
@@ -502,6 +521,7 @@ export async function startInstagramFake(
     publishRoute: `POST /${VERSION}/:id/media_publish`,
     replies: metaReplies,
     ...inboxHelpers(state),
+    mediaFetches: () => [...state.mediaFetches],
     addTag: (caption, username = 'patient.example') => {
       const id = `tag${state.tags.length + 1}`;
       state.tags.push({

@@ -4,11 +4,12 @@ import type {
   PublishedPost,
   PublishInput,
   RecentPostQuery,
-} from '../../connectors/connector.js';
-import type { Db, DialectName } from '../../db/database.js';
-import type { BackoffOptions } from '../../jobs/backoff.js';
-import type { SecretBox } from '../../security/secret-box.js';
-import type { ChannelConnectors } from '../channels/channel-connectors.js';
+} from "../../connectors/connector.js";
+import type { Db, DialectName } from "../../db/database.js";
+import type { BackoffOptions } from "../../jobs/backoff.js";
+import type { MediaLinkSigner } from "../../media/public-media-url.js";
+import type { SecretBox } from "../../security/secret-box.js";
+import type { ChannelConnectors } from "../channels/channel-connectors.js";
 
 /** The parts of a connector dispatch uses, whatever its credential type. */
 export interface DispatchConnector {
@@ -22,11 +23,18 @@ export interface DispatchConnector {
     query: RecentPostQuery,
     hooks?: CallHooks<unknown>,
   ): Promise<PublishedPost | undefined>;
-  delete(credentials: unknown, remoteId: string, hooks?: CallHooks<unknown>): Promise<void>;
+  delete(
+    credentials: unknown,
+    remoteId: string,
+    hooks?: CallHooks<unknown>,
+  ): Promise<void>;
 }
 
 /** Reads an image's bytes by its storage key (the posts area's media store). */
-export type MediaLoader = (asset: { orgId: string; storageKey: string }) => Promise<Uint8Array>;
+export type MediaLoader = (asset: {
+  orgId: string;
+  storageKey: string;
+}) => Promise<Uint8Array>;
 
 export interface DispatchLog {
   info(obj: object, msg?: string): void;
@@ -44,6 +52,11 @@ export interface DispatchDeps {
   owner: string;
   log: DispatchLog;
   loadMedia?: MediaLoader;
+  /**
+   * Signs the image links Instagram and Google Business Profile download from (they take no
+   * uploads); without it their images have no `publicUrl` and those connectors refuse them.
+   */
+  mediaLinks?: MediaLinkSigner;
   now?: () => Date;
   backoff?: BackoffOptions;
   /** Publish attempts before a target fails (default 5). */
@@ -56,11 +69,14 @@ export function connectorFor(
   network: string,
 ): DispatchConnector | undefined {
   const candidate = (
-    connectors as unknown as Record<string, Partial<DispatchConnector> | undefined>
+    connectors as unknown as Record<
+      string,
+      Partial<DispatchConnector> | undefined
+    >
   )[network];
   return candidate &&
-    typeof candidate.publish === 'function' &&
-    typeof candidate.findRecent === 'function'
+    typeof candidate.publish === "function" &&
+    typeof candidate.findRecent === "function"
     ? (candidate as DispatchConnector)
     : undefined;
 }
