@@ -1,4 +1,5 @@
 import type { DbOrTx, Tx } from '../../db/database.js';
+import type { LocationRow } from '../../db/schema.js';
 import { invalid, notFound } from '../../errors.js';
 import { newId } from '../../security/tokens.js';
 import type { Actor } from '../audit/audit-types.js';
@@ -95,6 +96,30 @@ export async function deleteListing(
   });
 }
 
+/** What the directories should show for the practice or a provider at a location: the master record. */
+export function masterRecord(
+  orgName: string,
+  location: LocationRow,
+  provider: { firstName: string; lastName: string; credentials: string } | undefined,
+): { master: ListingView['master']; names: string[] } {
+  const p = provider;
+  const names = p
+    ? [
+        displayName(p),
+        `${p.firstName} ${p.lastName}`,
+        `${p.firstName} ${p.lastName} ${p.credentials}`,
+      ]
+    : [orgName, location.name];
+  return {
+    names,
+    master: {
+      name: names[0]!,
+      address: `${location.address}, ${location.city}, ${location.state} ${location.zip}`,
+      phone: location.phone,
+    },
+  };
+}
+
 /** Every listing with its mismatches against the master record (the location, and the provider's name). */
 export async function listListings(db: DbOrTx, orgId: string): Promise<ListingView[]> {
   const rows = await db
@@ -127,18 +152,7 @@ export async function listListings(db: DbOrTx, orgId: string): Promise<ListingVi
   return rows.map((r) => {
     const l = locations.get(r.locationId)!;
     const p = r.providerId ? providers.get(r.providerId) : undefined;
-    const names = p
-      ? [
-          displayName(p),
-          `${p.firstName} ${p.lastName}`,
-          `${p.firstName} ${p.lastName} ${p.credentials}`,
-        ]
-      : [org.name, l.name];
-    const master = {
-      name: names[0]!,
-      address: `${l.address}, ${l.city}, ${l.state} ${l.zip}`,
-      phone: l.phone,
-    };
+    const { master, names } = masterRecord(org.name, l, p);
     return {
       id: r.id,
       providerId: r.providerId,

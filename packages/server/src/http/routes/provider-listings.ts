@@ -6,10 +6,23 @@ import {
   listListings,
   recordListing,
 } from '../../domain/providers/listings.js';
+import {
+  importListings,
+  LISTING_IMPORT_FIELDS,
+  suggestListingMapping,
+} from '../../domain/providers/listing-import.js';
+import { previewImport } from '../../domain/reputation/import-preview.js';
 import type { AppServices } from '../services.js';
 import { inTransaction, orgParams } from './route-kit.js';
 
 const id = z.string().min(1).max(64);
+/** Under the generic 3 MB "oversized" probe, far over any practice's listings. */
+const IMPORT_BODY_LIMIT = 2 * 1024 * 1024;
+const mappingSchema = z.strictObject(
+  Object.fromEntries(
+    LISTING_IMPORT_FIELDS.map((f) => [f, z.string().min(1).max(200).optional()]),
+  ) as Record<(typeof LISTING_IMPORT_FIELDS)[number], z.ZodOptional<z.ZodString>>,
+);
 
 /** Where the practice and its providers are listed, with the NAP as seen there and its mismatches. */
 export function providerListingRoutes(services: AppServices): FastifyPluginAsyncZod {
@@ -60,6 +73,56 @@ export function providerListingRoutes(services: AppServices): FastifyPluginAsync
         );
         return reply.status(201).send(listing);
       },
+    );
+
+    app.post(
+      '/orgs/:orgId/listings/import/preview',
+      {
+        bodyLimit: IMPORT_BODY_LIMIT,
+        config: { access: { kind: 'org', action: 'provider.manage' } },
+        schema: {
+          tags: ['providers'],
+          summary: 'The columns and first rows of a listings CSV, and a suggested column mapping',
+          params: orgParams,
+          body: z.strictObject({
+            sample: z
+              .string()
+              .min(1)
+              .max(256 * 1024),
+          }),
+        },
+      },
+      async (request) => {
+        const preview = await previewImport('csv', request.body.sample);
+        return { ...preview, suggested: suggestListingMapping(preview.columns) };
+      },
+    );
+
+    app.post(
+      '/orgs/:orgId/listings/import',
+      {
+        bodyLimit: IMPORT_BODY_LIMIT,
+        config: { access: { kind: 'org', action: 'provider.manage' } },
+        schema: {
+          tags: ['providers'],
+          summary:
+            'Import listings from a CSV with a column mapping: all rows checked first, then written in one transaction; preview with apply: false',
+          params: orgParams,
+          body: z.strictObject({
+            csv: z.string().min(1).max(IMPORT_BODY_LIMIT),
+            mapping: mappingSchema,
+            apply: z.boolean(),
+          }),
+        },
+      },
+      async (request) =>
+        inTransaction(services, (tx) =>
+          importListings(tx, {
+            actor: request.actor,
+            orgId: request.params.orgId,
+            input: request.body,
+          }),
+        ),
     );
 
     app.delete(
