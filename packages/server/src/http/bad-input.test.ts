@@ -195,6 +195,12 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
       phone: '(217) 555-0100',
     },
     'POST /api/orgs/:orgId/providers/:providerId/share': { event: { kind: 'provider' } },
+    'POST /api/orgs/:orgId/listings/import/preview': { sample: 'Site,Name\nGoogle,Practice a\n' },
+    'POST /api/orgs/:orgId/listings/import': {
+      csv: 'Site,Name,Address,Phone\nGoogle,Practice a,100 Main St,(217) 555-0100\n',
+      mapping: { directory: 'Site', name: 'Name', address: 'Address', phone: 'Phone' },
+      apply: false,
+    },
     'POST /api/orgs/:orgId/posts': { locationId: o.locationId, baseText: 'Flu shots this week.' },
     'PUT /api/orgs/:orgId/posts/:postId': {
       version: 1,
