@@ -4,12 +4,12 @@ import type {
   PublishedPost,
   PublishInput,
   RecentPostQuery,
-} from "../../connectors/connector.js";
-import type { Db, DialectName } from "../../db/database.js";
-import type { BackoffOptions } from "../../jobs/backoff.js";
-import type { MediaLinkSigner } from "../../media/public-media-url.js";
-import type { SecretBox } from "../../security/secret-box.js";
-import type { ChannelConnectors } from "../channels/channel-connectors.js";
+} from '../../connectors/connector.js';
+import type { Db, DialectName } from '../../db/database.js';
+import type { BackoffOptions } from '../../jobs/backoff.js';
+import type { MediaLinkSigner } from '../../media/public-media-url.js';
+import type { SecretBox } from '../../security/secret-box.js';
+import type { ChannelConnectors } from '../channels/channel-connectors.js';
 
 /** The parts of a connector dispatch uses, whatever its credential type. */
 export interface DispatchConnector {
@@ -23,18 +23,11 @@ export interface DispatchConnector {
     query: RecentPostQuery,
     hooks?: CallHooks<unknown>,
   ): Promise<PublishedPost | undefined>;
-  delete(
-    credentials: unknown,
-    remoteId: string,
-    hooks?: CallHooks<unknown>,
-  ): Promise<void>;
+  delete(credentials: unknown, remoteId: string, hooks?: CallHooks<unknown>): Promise<void>;
 }
 
 /** Reads an image's bytes by its storage key (the posts area's media store). */
-export type MediaLoader = (asset: {
-  orgId: string;
-  storageKey: string;
-}) => Promise<Uint8Array>;
+export type MediaLoader = (asset: { orgId: string; storageKey: string }) => Promise<Uint8Array>;
 
 export interface DispatchLog {
   info(obj: object, msg?: string): void;
@@ -69,14 +62,11 @@ export function connectorFor(
   network: string,
 ): DispatchConnector | undefined {
   const candidate = (
-    connectors as unknown as Record<
-      string,
-      Partial<DispatchConnector> | undefined
-    >
+    connectors as unknown as Record<string, Partial<DispatchConnector> | undefined>
   )[network];
   return candidate &&
-    typeof candidate.publish === "function" &&
-    typeof candidate.findRecent === "function"
+    typeof candidate.publish === 'function' &&
+    typeof candidate.findRecent === 'function'
     ? (candidate as DispatchConnector)
     : undefined;
 }

@@ -1,14 +1,11 @@
-import type { Config } from "../../config/config.js";
-import type { DatabaseHandle } from "../../db/database.js";
-import { defaultMediaStore, type MediaStore } from "../../media/media-store.js";
-import { createMediaLinkSigner } from "../../media/public-media-url.js";
-import type { SecretBox } from "../../security/secret-box.js";
-import {
-  createChannelConnectors,
-  type ChannelConnectors,
-} from "../channels/channel-connectors.js";
-import type { DispatchLog } from "./dispatch-deps.js";
-import { Dispatcher, dispatchWorkerName } from "./dispatcher.js";
+import type { Config } from '../../config/config.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import { defaultMediaStore, type MediaStore } from '../../media/media-store.js';
+import { createMediaLinkSigner } from '../../media/public-media-url.js';
+import type { SecretBox } from '../../security/secret-box.js';
+import { createChannelConnectors, type ChannelConnectors } from '../channels/channel-connectors.js';
+import type { DispatchLog } from './dispatch-deps.js';
+import { Dispatcher, dispatchWorkerName } from './dispatcher.js';
 
 /** Starts this process's publishing loop (processes with the `worker` role). */
 export function startDispatcher(services: {
@@ -19,8 +16,7 @@ export function startDispatcher(services: {
   connectors?: ChannelConnectors;
   mediaStore?: MediaStore;
 }): Dispatcher {
-  const media =
-    services.mediaStore ?? defaultMediaStore(services.config.dataDir);
+  const media = services.mediaStore ?? defaultMediaStore(services.config.dataDir);
   const dispatcher = new Dispatcher(
     {
       db: services.database.db,
