@@ -14,6 +14,7 @@ import {
 } from './test-support/google-business-fake.js';
 import { startLinkedInFake, type LinkedInFake } from './test-support/linkedin-fake.js';
 import { useLoopbackOnlyNetwork } from './test-support/loopback-only.js';
+import { startMediaHost, type MediaHost } from './test-support/media-host.js';
 import {
   startFacebookFake,
   startInstagramFake,
@@ -32,17 +33,20 @@ describe('inbound sources: reviews, comments and mentions from the contract fake
   let ig: InstagramFake;
   let li: LinkedInFake;
   let g: GoogleBusinessFake;
+  /** Serves the image the Instagram fake downloads, as Instagram does. */
+  let media: MediaHost;
   beforeAll(async () => {
-    [x, fb, ig, li, g] = await Promise.all([
+    [x, fb, ig, li, g, media] = await Promise.all([
       startXFake(),
       startFacebookFake(),
       startInstagramFake(),
       startLinkedInFake(),
       startGoogleBusinessFake(),
+      startMediaHost(),
     ]);
   });
   afterAll(async () => {
-    await Promise.all([x, fb, ig, li, g].map((fake) => fake?.close()));
+    await Promise.all([x, fb, ig, li, g, media].map((fake) => fake?.close()));
   });
   const options = <E>(endpoints: E, client: { clientId: string; clientSecret: string }) => ({
     endpoints,
@@ -179,7 +183,7 @@ describe('inbound sources: reviews, comments and mentions from the contract fake
           bytes: testPng(),
           mimeType: 'image/jpeg',
           altText: 'Chairs',
-          publicUrl: 'https://media.example.com/c.jpg',
+          publicUrl: media.serve('c.jpg', testPng()),
         },
       ],
       idempotencyKey: 'k',
