@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freeLoopbackPort } from './free-port.js';
@@ -18,13 +18,24 @@ export interface SnacInstance {
 /**
  * Creates an instance in a temp dir on a free port, as NETWORKS.md §2 shows: `snac init` reads
  * its answers from stdin, `snac adduser` prints the generated password, `snac httpd` serves.
+ *
+ * `protocol: 'http'` makes the instance's own pages (its OAuth login form posts to an absolute
+ * URL) and media URLs say http://, which is what it really serves: a browser test needs that.
  */
-export async function startSnacInstance(user = 'clinic'): Promise<SnacInstance> {
+export async function startSnacInstance(
+  user = 'clinic',
+  options: { protocol?: 'http' | 'https' } = {},
+): Promise<SnacInstance> {
   const root = mkdtempSync(join(tmpdir(), 'bedside-snac-'));
   const dir = join(root, 'data');
   const port = await freeLoopbackPort();
   // init asks: address, port, host name, URL prefix, admin email.
   run(['init', dir], `127.0.0.1\n${port}\n127.0.0.1:${port}\n\n\n`);
+  if (options.protocol) {
+    const file = join(dir, 'server.json');
+    const server = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...server, protocol: options.protocol }, null, 4));
+  }
   const password = /User password is (\S+)/.exec(run(['adduser', dir, user], ''))?.[1];
   if (!password) throw new Error('snac adduser printed no password');
 
