@@ -86,7 +86,7 @@ function ScheduleDialog(props: {
             <Text role="status">
               Scheduled for {done.localTime.replace('T', ' ')} ({done.timeZone.replace('_', ' ')}).
               {done.adjustment === 'skipped'
-                ? ' That time does not exist on the day clocks spring forward, so it moves to the same time after the change.'
+                ? ' That time does not exist on the day clocks spring forward, so it moves forward by the time the clocks skip.'
                 : ''}
               {done.adjustment === 'repeated'
                 ? ' That time happens twice on the day clocks fall back; the first one is used.'

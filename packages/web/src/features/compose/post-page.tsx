@@ -185,8 +185,7 @@ function PostView(props: { post: Post }) {
                 ) : null}
                 {post.scheduledAt ? (
                   <Text size="sm">
-                    Scheduled for {formatDateTime(post.scheduledAt)}
-                    {post.timeZone ? ` (${post.timeZone})` : ''}
+                    Scheduled for {scheduledTime(post.scheduledAt, post.timeZone)}
                   </Text>
                 ) : null}
                 {schedulers.includes(org.role) ? (
@@ -212,4 +211,22 @@ function PostView(props: { post: Post }) {
       </Grid>
     </>
   );
+}
+
+/**
+ * The scheduled instant on the location's wall clock, the zone named: the browser's own zone
+ * may be another (a reviewer travelling, a server-side render in UTC).
+ */
+function scheduledTime(iso: string, timeZone: string | null): string {
+  const date = new Date(iso);
+  if (!timeZone || Number.isNaN(date.getTime())) return formatDateTime(iso);
+  const local = date.toLocaleString('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  return `${local} (${timeZone.replace(/_/g, ' ')})`;
 }
