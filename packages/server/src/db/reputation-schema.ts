@@ -229,7 +229,48 @@ export interface ReputationAlertTable {
   sentAt: string | null;
 }
 
+/**
+ * The dashboard's rollups (migration 20261128075000): per organization, UTC day (the item's
+ * published day, else received day), location, provider and source. Kept by the operations that
+ * change items, in their transactions. '' stands for no location or provider (a key column).
+ */
+export interface ReputationRollupKey {
+  orgId: string;
+  /** YYYY-MM-DD. */
+  day: string;
+  locationId: string;
+  providerId: string;
+  source: string;
+}
+
+export interface ReputationRollupDailyTable extends ReputationRollupKey {
+  items: number;
+  rated: number;
+  ratingSum: number;
+  responded: number;
+  positive: number;
+  neutral: number;
+  negative: number;
+  mixed: number;
+  urgent: number;
+}
+
+export interface ReputationRollupTopicTable extends ReputationRollupKey {
+  topic: string;
+  items: number;
+  negative: number;
+}
+
+/** Responded items by their response time in whole minutes (whole hours past two days). */
+export interface ReputationRollupResponseTable extends ReputationRollupKey {
+  minutes: number;
+  responses: number;
+}
+
 export interface ReputationTables {
+  reputationRollupDaily: ReputationRollupDailyTable;
+  reputationRollupTopics: ReputationRollupTopicTable;
+  reputationRollupResponses: ReputationRollupResponseTable;
   reputationSettings: ReputationSettingsTable;
   reputationSources: ReputationSourceTable;
   reputationItems: ReputationItemTable;

@@ -11,6 +11,7 @@ import type {
 import { newId } from '../../security/tokens.js';
 import { analyzeItem, inboundFindings } from './analyze-item.js';
 import { inferProvider, type IngestContext } from './ingest-context.js';
+import { FACT_COLUMNS, RollupDelta, applyRollupDelta, rollupFacts } from './dashboard/rollups.js';
 
 /** An item from any path (poll, webhook, CSV/JSON, .eml), before storage. */
 export interface IncomingItem extends InboundItem {
@@ -87,7 +88,7 @@ async function ingestChunk(tx: Tx, work: ChunkWork): Promise<void> {
   const { context, batch, items, report } = work;
   const existing = await tx
     .selectFrom('reputationItems')
-    .select(['id', 'externalId', 'contentHash', 'text', 'rating', 'version', 'deletedAt'])
+    .select(['id', 'externalId', 'contentHash', 'text', 'version', ...FACT_COLUMNS])
     .where('orgId', '=', context.orgId)
     .where('source', '=', batch.source)
     .where(
@@ -100,6 +101,8 @@ async function ingestChunk(tx: Tx, work: ChunkWork): Promise<void> {
   const now = new Date().toISOString();
   const inserts: Insertable<ReputationItemTable>[] = [];
   const topicRows: { itemId: string; orgId: string; topic: string; receivedAt: string }[] = [];
+  // What the chunk changes in the dashboard's rollups, written once at the end.
+  const rollup = new RollupDelta();
 
   for (const item of items) {
     const row = byExternal.get(item.externalId);
@@ -110,6 +113,7 @@ async function ingestChunk(tx: Tx, work: ChunkWork): Promise<void> {
       }
       const created = newRow(context, { batch, item, now });
       inserts.push(created);
+      rollup.add(rollupFacts(created as FactRow), 1);
       for (const topic of JSON.parse(created.topics ?? '[]') as string[])
         topicRows.push({ itemId: created.id, orgId: context.orgId, topic, receivedAt: now });
       report.created.push({
@@ -133,6 +137,7 @@ async function ingestChunk(tx: Tx, work: ChunkWork): Promise<void> {
           .where('orgId', '=', context.orgId)
           .where('id', '=', row.id)
           .execute();
+        rollup.add(rollupFacts(row), -1);
         report.deleted += 1;
       }
       continue;
@@ -141,7 +146,8 @@ async function ingestChunk(tx: Tx, work: ChunkWork): Promise<void> {
       report.unchanged += 1;
       continue;
     }
-    await updateContent(tx, { context, row, item, now });
+    const after = await updateContent(tx, { context, row, item, now });
+    rollup.change(rollupFacts(row), rollupFacts(after));
     report.updated += 1;
   }
   for (let i = 0; i < inserts.length; i += CHUNK)
@@ -154,7 +160,11 @@ async function ingestChunk(tx: Tx, work: ChunkWork): Promise<void> {
       .insertInto('reputationItemTopics')
       .values(topicRows.slice(i, i + 500))
       .execute();
+  await applyRollupDelta(tx, context.orgId, rollup);
 }
+
+/** A new row as the rollups read it (every fact column is set by newRow). */
+type FactRow = Parameters<typeof rollupFacts>[0];
 
 function analysisColumns(context: IngestContext, item: IncomingItem) {
   const analysis = analyzeItem(item.text, item.rating);
@@ -234,11 +244,11 @@ async function updateContent(
   tx: Tx,
   input: {
     context: IngestContext;
-    row: { id: string; text: string; rating: number | null; version: number };
+    row: FactRow & { id: string; text: string; version: number };
     item: IncomingItem;
     now: string;
   },
-): Promise<void> {
+): Promise<FactRow> {
   const { context, row, item, now } = input;
   await tx
     .insertInto('reputationItemVersions')
@@ -270,11 +280,15 @@ async function updateContent(
     .execute();
   await tx.deleteFrom('reputationItemTopics').where('itemId', '=', row.id).execute();
   const topics = JSON.parse(analysis.topics) as string[];
-  const received = await tx
-    .selectFrom('reputationItems')
-    .select('receivedAt')
-    .where('id', '=', row.id)
-    .executeTakeFirstOrThrow();
+  const received = { receivedAt: row.receivedAt };
+  const after: FactRow = {
+    ...row,
+    rating: item.rating,
+    sentimentLabel: analysis.sentimentLabel,
+    urgency: analysis.urgency,
+    topics: analysis.topics,
+    deletedAt: null,
+  };
   if (topics.length > 0)
     await tx
       .insertInto('reputationItemTopics')
@@ -287,4 +301,5 @@ async function updateContent(
         })),
       )
       .execute();
+  return after;
 }

@@ -10,6 +10,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { checkText } from '../guard/check-text.js';
 import { notify } from '../notifications/notify.js';
 import type { InboundSources } from './inbound-sources.js';
+import { rollupItemChange } from './dashboard/rollups.js';
 import { getItemRow, inTransaction } from './item-actions.js';
 import type { ReplyView } from './item-detail.js';
 import { REPLY_IN_APP } from './item-view.js';
@@ -253,13 +254,27 @@ async function markAnswered(
     .set({
       status: item.status === 'closed' ? 'closed' : 'replied',
       repliedAt: input.now,
-      firstResponseAt: item.firstResponseAt ?? input.now,
       replyPostedByHand: input.byHand ? 1 : item.replyPostedByHand,
       updatedAt: input.now,
     })
     .where('orgId', '=', input.orgId)
     .where('id', '=', input.itemId)
     .execute();
+  // The first answer (once, even with two replies at once) moves the item into the dashboard's
+  // responded counts.
+  const first = await db
+    .updateTable('reputationItems')
+    .set({ firstResponseAt: input.now })
+    .where('orgId', '=', input.orgId)
+    .where('id', '=', input.itemId)
+    .where('firstResponseAt', 'is', null)
+    .executeTakeFirst();
+  if (Number(first.numUpdatedRows) === 1)
+    await rollupItemChange(db, {
+      orgId: input.orgId,
+      before: item,
+      after: { ...item, firstResponseAt: input.now },
+    });
 }
 
 /**

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrgWithRoles, type OrgWithRoles } from '../../test-support/org-with-roles.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { describeEachDialect } from '../../test-support/test-database.js';
+import { rebuildRollups } from '../../domain/reputation/dashboard/rollups.js';
 
 describeEachDialect('reputation dashboard API', (dialect) => {
   let t: TestApp;
@@ -69,6 +70,8 @@ describeEachDialect('reputation dashboard API', (dialect) => {
         .values({ itemId: id, orgId: o.orgId, topic: 'wait_time', receivedAt })
         .execute();
     }
+    // Written directly, so the dashboard's rollups are rebuilt from the items.
+    await rebuildRollups(db, o.orgId);
   }, 120_000);
   afterAll(async () => t?.close());
   const url = (query = '', orgId = o.orgId) => `/api/orgs/${orgId}/reputation/dashboard${query}`;

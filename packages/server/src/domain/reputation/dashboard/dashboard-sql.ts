@@ -9,8 +9,7 @@ import type { Bucket } from './periods.js';
 export const occurredAt: RawBuilder<string> = sql<string>`coalesce(${sql.ref('i.publishedAt')}, ${sql.ref('i.receivedAt')})`;
 
 /**
- * The two places the dashboard's SQL differs by dialect: naming a timestamp's period, and the
- * hours between two timestamps. Both are UTC.
+ * Where the dashboard's SQL differs by dialect: naming a timestamp's (or a rollup day's) period, in UTC.
  */
 export function periodOf(
   dialect: DialectName,
@@ -26,14 +25,17 @@ export function periodOf(
   return sql<string>`date(substr(${ref}, 1, 10), 'weekday 0', '-6 days')`;
 }
 
-export function hoursBetween(
+/** The period of a rollup's `day` column (text, YYYY-MM-DD), named by its first day like {@link periodOf}. */
+export function periodOfDay(
   dialect: DialectName,
-  columns: { from: string; to: string },
-): RawBuilder<number> {
-  const from = sql.ref(columns.from);
-  const to = sql.ref(columns.to);
+  ref: RawBuilder<string>,
+  bucket: Bucket,
+): RawBuilder<string> {
   if (dialect === 'postgres') {
-    return sql<number>`cast(extract(epoch from (${to} - ${from})) / 3600.0 as double precision)`;
+    if (bucket === 'day') return ref;
+    return sql<string>`to_char(date_trunc(${sql.lit(bucket)}, cast(${ref} as timestamp)), 'YYYY-MM-DD')`;
   }
-  return sql<number>`((julianday(${to}) - julianday(${from})) * 24.0)`;
+  if (bucket === 'day') return ref;
+  if (bucket === 'month') return sql<string>`(substr(${ref}, 1, 7) || '-01')`;
+  return sql<string>`date(${ref}, 'weekday 0', '-6 days')`;
 }

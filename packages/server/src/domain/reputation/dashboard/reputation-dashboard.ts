@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx, DialectName } from '../../../db/database.js';
-import { hoursBetween, occurredAt, periodOf } from './dashboard-sql.js';
+import { occurredAt, periodOf, periodOfDay } from './dashboard-sql.js';
+import { responseBucketMinutes, topicIds } from './rollups.js';
 import type {
   DashboardFilter,
   GroupTrend,
@@ -11,27 +12,55 @@ import type {
 } from './dashboard-types.js';
 import { addDays, periodsBetween } from './periods.js';
 
+/** What the dashboard is assembled from, whichever way it was counted. */
+interface DashboardData {
+  groups: (Counts & { period: string; locationId: string | null; providerId: string | null })[];
+  /** Responded items per period by response-time bucket (minutes; see responseBucketMinutes). */
+  responses: { period: string; minutes: number; count: number }[];
+  topics: { period: string; topic: string; items: number; negative: number }[];
+}
+
 /**
  * The reputation dashboard: volume and average rating over time (overall, per location, per
  * provider), response rate and median response time, sentiment and topic trends — aggregates
  * only, never an item's text or author. Deleted items are left out. Items are placed in time by
- * when they were published at the source, else when received; response time counts from receipt.
- * Periods are UTC.
+ * when they were published at the source, else when received; response time counts from receipt
+ * (to the minute for two days, then to the hour). Periods are UTC.
+ *
+ * Read from the daily rollups (see rollups.ts), so a year of a million items costs a few thousand
+ * rows; {@link reputationDashboardDirect} counts the items themselves and is what the rollups are
+ * tested against.
  */
 export async function reputationDashboard(
   db: DbOrTx,
   options: { orgId: string; dialect: DialectName; filter: DashboardFilter },
 ): Promise<ReputationDashboard> {
-  const { filter } = options;
-  const periods = periodsBetween(filter.from, filter.to, filter.bucket);
-  const [groups, medians, overallMedian, topics, names] = await Promise.all([
+  const [data, names] = await Promise.all([rollupData(db, options), groupNames(db, options.orgId)]);
+  return assemble(options.filter, data, names);
+}
+
+/** The same dashboard counted from the items (the reference for the rollups; slow at scale). */
+export async function reputationDashboardDirect(
+  db: DbOrTx,
+  options: { orgId: string; dialect: DialectName; filter: DashboardFilter },
+): Promise<ReputationDashboard> {
+  const [groups, responses, topics, names] = await Promise.all([
     groupedCounts(db, options),
-    medianResponseHours(db, { ...options, byPeriod: true }),
-    medianResponseHours(db, { ...options, byPeriod: false }),
+    responseTimes(db, options),
     topicCounts(db, options),
     groupNames(db, options.orgId),
   ]);
+  return assemble(options.filter, { groups, responses, topics }, names);
+}
 
+function assemble(
+  filter: DashboardFilter,
+  data: DashboardData,
+  names: { locations: Map<string, string>; providers: Map<string, string> },
+): ReputationDashboard {
+  const periods = periodsBetween(filter.from, filter.to, filter.bucket);
+  const { groups, topics } = data;
+  const medians = medianByPeriod(data.responses);
   const byPeriod = new Map<string, Counts>();
   const byLocation = new Map<string | null, Map<string, Counts>>();
   const byProvider = new Map<string | null, Map<string, Counts>>();
@@ -65,12 +94,43 @@ export async function reputationDashboard(
   return {
     filter: { from: filter.from, to: filter.to, bucket: filter.bucket },
     periods,
-    totals: statsOf(total, overallMedian.get('all') ?? null),
+    totals: statsOf(total, medians.get(ALL) ?? null),
     series,
     locations: trends(byLocation, { periods, names: names.locations, none: 'No location' }),
     providers: trends(byProvider, { periods, names: names.providers, none: 'No provider' }),
     topics: topicTrends(topics, periods),
   };
+}
+
+const ALL = '*all*';
+
+/** Median response hours per period and over all of them ({@link ALL}), from bucket counts. */
+function medianByPeriod(rows: DashboardData['responses']): Map<string, number> {
+  const byPeriod = new Map<string, Map<number, number>>();
+  for (const row of rows) {
+    for (const period of [row.period, ALL]) {
+      const histogram = getOr(byPeriod, period, () => new Map<number, number>());
+      histogram.set(row.minutes, (histogram.get(row.minutes) ?? 0) + row.count);
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [period, histogram] of byPeriod) {
+    const sorted = [...histogram].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
+    const n = sorted.reduce((sum, [, count]) => sum + count, 0);
+    if (n === 0) continue;
+    // The middle one (odd n) or the mean of the middle two (even n), by rank.
+    const ranks = n % 2 === 1 ? [(n + 1) / 2] : [n / 2, n / 2 + 1];
+    const values = ranks.map((rank) => {
+      let seen = 0;
+      for (const [minutes, count] of sorted) {
+        seen += count;
+        if (seen >= rank) return minutes;
+      }
+      return sorted.at(-1)![0];
+    });
+    out.set(period, values.reduce((a, b) => a + b, 0) / values.length / 60);
+  }
+  return out;
 }
 
 interface Counts {
@@ -259,45 +319,107 @@ function countsOf(row: Counts): Counts {
   return out;
 }
 
-/**
- * Median hours to first response, per period or over the whole range ('all'), computed in the
- * database with window functions (both dialects have them) so only the middle rows come back.
- */
-async function medianResponseHours(
+const orNull = (value: string): string | null => (value === '' ? null : value);
+
+/** The dashboard's counts from the rollups: grouped in the database by period, location, provider. */
+async function rollupData(
   db: DbOrTx,
-  options: { orgId: string; dialect: DialectName; filter: DashboardFilter; byPeriod: boolean },
-): Promise<Map<string, number>> {
-  const hours = hoursBetween(options.dialect, { from: 'i.receivedAt', to: 'i.firstResponseAt' });
-  const period = options.byPeriod
-    ? periodOf(options.dialect, occurredAt, options.filter.bucket)
-    : sql<string>`'all'`;
-  const partition = options.byPeriod ? sql`partition by ${period}` : sql``;
-  const ranked = filtered(db, options)
+  options: { orgId: string; dialect: DialectName; filter: DashboardFilter },
+): Promise<DashboardData> {
+  const { filter, dialect } = options;
+  const period = periodOfDay(dialect, sql<string>`${sql.ref('r.day')}`, filter.bucket);
+  // One condition for the three tables (same key columns), so each query is typed by its table.
+  const conditions = [
+    sql`${sql.ref('r.orgId')} = ${options.orgId}`,
+    sql`${sql.ref('r.day')} >= ${filter.from}`,
+    sql`${sql.ref('r.day')} <= ${filter.to}`,
+  ];
+  if (filter.locationId) conditions.push(sql`${sql.ref('r.locationId')} = ${filter.locationId}`);
+  if (filter.providerId) conditions.push(sql`${sql.ref('r.providerId')} = ${filter.providerId}`);
+  if (filter.source) conditions.push(sql`${sql.ref('r.source')} = ${filter.source}`);
+  const scope = sql<boolean>`${sql.join(conditions, sql` and `)}`;
+  const sum = (column: string) => sql<number>`sum(${sql.ref(`r.${column}`)})`;
+  const [groups, topics, responses] = await Promise.all([
+    db
+      .selectFrom('reputationRollupDaily as r')
+      .where(scope)
+      .select([
+        period.as('period'),
+        'r.locationId',
+        'r.providerId',
+        ...COUNT_KEYS.map((k) => sum(k).as(k)),
+      ])
+      .groupBy([period, 'r.locationId', 'r.providerId'])
+      .having(sum('items'), '<>', 0)
+      .execute(),
+    db
+      .selectFrom('reputationRollupTopics as r')
+      .where(scope)
+      .select([
+        period.as('period'),
+        'r.topic',
+        sum('items').as('items'),
+        sum('negative').as('negative'),
+      ])
+      .groupBy([period, 'r.topic'])
+      .having(sum('items'), '<>', 0)
+      .execute(),
+    db
+      .selectFrom('reputationRollupResponses as r')
+      .where(scope)
+      .select([period.as('period'), 'r.minutes', sum('responses').as('count')])
+      .groupBy([period, 'r.minutes'])
+      .having(sum('responses'), '<>', 0)
+      .execute(),
+  ]);
+  return {
+    groups: groups.map((row) => {
+      const r = row as unknown as Record<string, unknown>;
+      const counts = emptyCounts();
+      for (const k of COUNT_KEYS) counts[k] = Number(r[k]);
+      return {
+        ...counts,
+        period: row.period,
+        locationId: orNull(row.locationId),
+        providerId: orNull(row.providerId),
+      };
+    }),
+    topics: topics.map((r) => ({
+      period: r.period,
+      topic: r.topic,
+      items: Number(r.items),
+      negative: Number(r.negative),
+    })),
+    responses: responses.map((r) => ({
+      period: r.period,
+      minutes: Number(r.minutes),
+      count: Number(r.count),
+    })),
+  };
+}
+
+/** Responded items' response-time buckets per period, counted from the items. */
+async function responseTimes(
+  db: DbOrTx,
+  options: { orgId: string; dialect: DialectName; filter: DashboardFilter },
+): Promise<DashboardData['responses']> {
+  const period = periodOf(options.dialect, occurredAt, options.filter.bucket);
+  const rows = await filtered(db, options)
     .where('i.firstResponseAt', 'is not', null)
-    .where(sql<boolean>`${sql.ref('i.firstResponseAt')} >= ${sql.ref('i.receivedAt')}`)
-    .select([
-      period.as('period'),
-      hours.as('hours'),
-      sql<number>`row_number() over (${partition} order by ${hours})`.as('rn'),
-      sql<number>`count(*) over (${partition})`.as('cnt'),
-    ]);
-  const rows = await db
-    .selectFrom(ranked.as('r'))
-    .select(['r.period', 'r.hours'])
-    .where((eb) =>
-      eb.or([
-        eb('r.rn', '=', sql<number>`(${sql.ref('r.cnt')} + 1) / 2`),
-        eb('r.rn', '=', sql<number>`(${sql.ref('r.cnt')} + 2) / 2`),
-      ]),
-    )
+    .select([period.as('period'), 'i.receivedAt', 'i.firstResponseAt'])
     .execute();
-  const sums = new Map<string, { sum: number; n: number }>();
+  const counts = new Map<string, { period: string; minutes: number; count: number }>();
   for (const row of rows) {
-    const cell = getOr(sums, row.period, () => ({ sum: 0, n: 0 }));
-    cell.sum += Number(row.hours);
-    cell.n += 1;
+    const minutes = responseBucketMinutes(row.receivedAt, row.firstResponseAt!);
+    if (minutes === null) continue;
+    const cell = getOr(counts, `${row.period}|${minutes}`, () => ({
+      period: row.period,
+      minutes,
+      count: 0,
+    }));
+    cell.count += 1;
   }
-  return new Map([...sums].map(([p, { sum, n }]) => [p, sum / n]));
+  return [...counts.values()];
 }
 
 /**
@@ -331,17 +453,6 @@ async function topicCounts(
     }
   }
   return out;
-}
-
-/** The distinct topic ids of a stored JSON array; anything malformed counts as no topics. */
-function topicIds(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    if (!Array.isArray(value)) return [];
-    return [...new Set(value.filter((t): t is string => typeof t === 'string' && t.length > 0))];
-  } catch {
-    return [];
-  }
 }
 
 async function groupNames(
