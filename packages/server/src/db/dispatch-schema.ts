@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 import type { ChannelNetwork } from './schema.js';
 
 /** The dispatch tables (migration 20261128020000-dispatch). Timestamps are ISO-8601 UTC strings. */
@@ -85,11 +85,16 @@ export interface RecurrenceRuleTable {
   createdAt: string;
 }
 
-/** A network's "slow down", shared by every worker: `channel:<id>` or `app:<network>:<host>`. */
+/**
+ * A network's "slow down", shared by every worker: `channel:<id>` or `app:<network>:<host>`; and
+ * a fixed per-app cap's current window, `cap:<network>[:<host>]` (migration 20261128074000).
+ */
 export interface DispatchRateLimitTable {
   key: string;
   blockedUntil: string;
   updatedAt: string;
+  windowStart: string | null;
+  windowCount: ColumnType<number, number | undefined, number>;
 }
 
 export type PostTargetRow = Selectable<PostTargetTable>;

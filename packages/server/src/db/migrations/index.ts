@@ -11,6 +11,7 @@ import * as providers from './20261128040000-providers.js';
 import * as reputation from './20261128050000-reputation.js';
 import * as reputationReplyRef from './20261128051000-reputation-reply-ref.js';
 import * as networkChannels from './20261128060000-network-channels.js';
+import * as dispatchAppLimits from './20261128074000-dispatch-app-limits.js';
 import * as reputationRollups from './20261128075000-reputation-rollups.js';
 
 export interface MigrationModule {
@@ -33,5 +34,6 @@ export const migrations: Record<string, MigrationModule> = {
   '20261128050000-reputation': reputation,
   '20261128051000-reputation-reply-ref': reputationReplyRef,
   '20261128060000-network-channels': networkChannels,
+  '20261128074000-dispatch-app-limits': dispatchAppLimits,
   '20261128075000-reputation-rollups': reputationRollups,
 };
