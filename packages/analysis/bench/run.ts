@@ -3,7 +3,7 @@
  * patient-feedback data, against a lexicon baseline, and its speed. Rewrites the analysis section
  * of the root BENCHMARKS.md (between its markers) and prints the same markdown.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,10 +30,25 @@ const BENCHMARKS = join(ROOT, 'BENCHMARKS.md');
 const START = '<!-- bench:analysis:start -->';
 const END = '<!-- bench:analysis:end -->';
 
-/** Topics the NHS data labels well (≥ 1,000 comments, a clean category match) — held to F1 ≥ 0.75. */
-const WELL_LABELLED: readonly Topic[] = ['wait_time', 'staff_manner', 'communication'];
-/** Labelled, but the NHS categories only loosely match Bedside's topic (see README): reported, no target. */
+/**
+ * A topic the data "labels well" is held to F1 ≥ 0.75: at least this many labelled comments in the
+ * v6 data (about 150 in the 20 % test split, enough to measure F1 to about ±0.03). The topics
+ * above it have 1,000–1,418; the next one down has 559, so the exact cutoff does not matter.
+ */
+const WELL_LABELLED_MIN = 750;
+/** Labelled, but the NHS categories only loosely match Bedside's topic (see README). */
 const LOOSELY_LABELLED: readonly Topic[] = ['scheduling_access', 'clinical_outcome'];
+/** Held-out F1 of the model this one replaced (nhs-lr-33f0f370), for the record. */
+const PREVIOUS_F1: Partial<Record<Topic, number>> = {
+  wait_time: 0.746,
+  scheduling_access: 0.584,
+  staff_manner: 0.857,
+  communication: 0.733,
+  clinical_outcome: 0.398,
+  cleanliness: 0.788,
+  facilities_parking: 0.121,
+};
+const WEIGHTS_FILE = join(here, '..', 'src', 'model', 'weights.gen.ts');
 
 /** A score (labelled with the model's neutral band), or a full result that brings its own label. */
 type Scorer = (e: SentimentExample) => number | null | Sentiment;
@@ -137,15 +152,37 @@ function sentimentSection(): string[] {
   ];
 }
 
+/** 95 % bootstrap interval of F1 over the test rows (1,000 resamples, fixed seed). */
+function bootstrapF1(pairs: readonly [boolean, boolean][]): [number, number] {
+  const random = seededRandom(11);
+  const scores: number[] = [];
+  for (let r = 0; r < 1000; r++) {
+    const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
+    for (let i = 0; i < pairs.length; i++) {
+      const [gold, predicted] = pairs[Math.floor(random() * pairs.length)]!;
+      if (gold && predicted) c.tp++;
+      else if (predicted) c.fp++;
+      else if (gold) c.fn++;
+      else c.tn++;
+    }
+    scores.push(f1(c));
+  }
+  scores.sort((a, b) => a - b);
+  return [scores[25]!, scores[974]!];
+}
+
 function topicSection(): string[] {
   const model = new LinearModel(MODEL);
-  const test = distinctTexts(loadTopicExamples().filter((e) => e.split === 'test'));
+  const all = loadTopicExamples();
+  const test = distinctTexts(all.filter((e) => e.split === 'test'));
   const headIndex = new Map(model.heads.map((h, i) => [h, i]));
   const lines = [
     `### Topics (v6 framework test split: ${test.length} distinct labelled comments)`,
     '',
-    '| Topic | labelled in test | model F1 | rules F1 | shipped (model or rule): P / R / **F1** | target |',
-    '| --- | --- | --- | --- | --- | --- |',
+    `"Labels well": at least ${WELL_LABELLED_MIN} comments in the data carry the topic (about 150 in the test split, so F1 is measured to about ±0.03) — wait_time, staff_manner and communication (1,000–1,418 each); the next topic down, scheduling_access, has 559, and the rest fewer than 340. Those topics are held to F1 ≥ 0.75; the others are reported without a target. The 95 % interval is a bootstrap over the test comments.`,
+    '',
+    '| Topic | labelled: data / test | rules F1 | model F1 | shipped (model or rule): P / R / **F1** | 95 % interval | previous model F1 | target |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   const analysed = test.map((e) => ({
     e,
@@ -154,6 +191,7 @@ function topicSection(): string[] {
     shipped: new Set(analyze(e.text).topics),
   }));
   for (const topic of TOPICS) {
+    const labelled = all.filter((e) => e.topics.has(topic)).length;
     const positives = test.filter((e) => e.topics.has(topic)).length;
     const head = headIndex.get(`topic:${topic}`);
     const threshold = MODEL.topicThresholds[topic] ?? 0.5;
@@ -173,22 +211,34 @@ function topicSection(): string[] {
     const rules = countBinary(
       analysed.map((a): [boolean, boolean] => [a.e.topics.has(topic), a.rules.has(topic)]),
     );
-    const shipped = countBinary(
-      analysed.map((a): [boolean, boolean] => [a.e.topics.has(topic), a.shipped.has(topic)]),
-    );
-    const well = WELL_LABELLED.includes(topic);
+    const shippedPairs = analysed.map((a): [boolean, boolean] => [
+      a.e.topics.has(topic),
+      a.shipped.has(topic),
+    ]);
+    const shipped = countBinary(shippedPairs);
+    const [low, high] = positives > 0 ? bootstrapF1(shippedPairs) : [0, 0];
+    const previous = PREVIOUS_F1[topic];
+    const well = labelled >= WELL_LABELLED_MIN;
     const verdict = well
       ? f1(shipped) >= 0.75
         ? 'F1 ≥ 0.75 ✅'
         : 'F1 ≥ 0.75 ❌'
       : LOOSELY_LABELLED.includes(topic)
-        ? 'labelled loosely — no target'
+        ? 'too few labels, and labelled loosely — no target'
         : 'too few labels — no target';
     lines.push(
-      `| ${topic} | ${positives} | ${modelF1} | ${fmt(f1(rules))} | ${fmt(precision(shipped))} / ${fmt(recall(shipped))} / **${fmt(f1(shipped))}** | ${verdict} |`,
+      `| ${topic} | ${labelled.toLocaleString('en-US')} / ${positives} | ${fmt(f1(rules))} | ${modelF1} | ${fmt(precision(shipped))} / ${fmt(recall(shipped))} / **${fmt(f1(shipped))}** | ${positives > 0 ? `${fmt(low)}–${fmt(high)}` : '—'} | ${previous === undefined ? '—' : fmt(previous)} | ${verdict} |`,
     );
   }
   return lines;
+}
+
+function modelSection(): string[] {
+  const model = new LinearModel(MODEL);
+  const bytes = statSync(WEIGHTS_FILE).size;
+  return [
+    `Model file: \`src/model/weights.gen.ts\` ${Math.round(bytes / 1024)} KB (${model.featureCount.toLocaleString('en-US')} hashed features × ${model.heads.length} int8 heads, base64); topic heads length-normalised: ${MODEL.topicLengthNorm === true ? 'yes' : 'no'}.`,
+  ];
 }
 
 function speedSection(): string[] {
@@ -257,11 +307,13 @@ function main(): void {
     '',
     header,
     '',
-    'Data: NHS patient feedback (`../shared/data/reviews`, MIT, © 2021 NHS England, The-Strategy-Unit/pxtextmining). Split 70 / 10 / 20 (train / validation / test) by a hash of the normalised text (packages/analysis/scripts/dataset.ts), so one answer never sits in two splits; training reads only train, thresholds are tuned on validation, these numbers are test only, one row per distinct text. Label mapping: packages/analysis/README.md.',
+    'Data: NHS patient feedback (`../shared/data/reviews`, MIT, © 2021 NHS England, The-Strategy-Unit/pxtextmining). Split 70 / 10 / 20 (train / validation / test) by a hash of the normalised text (packages/analysis/scripts/dataset.ts), so one answer never sits in two splits. The sentiment head trains on train and its neutral band is tuned on validation; the topic heads train on train + validation, and every topic choice (features, length normalisation, training settings, keyword rules, each threshold) was made on 5-fold cross-validation over train + validation (packages/analysis/README.md). These numbers are test only, one row per distinct text; the test split is read by nothing but this benchmark. Label mapping: packages/analysis/README.md.',
     '',
     ...sentimentSection(),
     '',
     ...topicSection(),
+    '',
+    ...modelSection(),
     '',
     ...speedSection(),
     END,

@@ -1,53 +1,49 @@
 /**
- * Trains Bedside's review model on the NHS data's train split and writes
- * src/model/weights.gen.ts. Deterministic: the same data gives the same file, byte for byte.
+ * Trains Bedside's review model and writes src/model/weights.gen.ts. Deterministic: the same data
+ * gives the same file, byte for byte.
  *
  *   npm run train -w @bedside/analysis
  *
- * One sentiment head (softmax over negative / neutral / positive) and one logistic head per topic
- * the data labels often enough, over hashed unigram + bigram + negation features
- * (src/model/features.ts). Thresholds are tuned on the validation split; the test split is
- * never read here.
+ * One sentiment head (softmax over negative / neutral / positive), trained on the train split with
+ * its neutral band tuned on the validation split; and one logistic head per topic the data labels
+ * often enough, over hashed unigram + bigram + prefix + negation features (src/model/features.ts).
+ * Topic heads are trained on train + validation; each topic's threshold (for "head or keyword
+ * rule") is chosen on out-of-fold predictions of a 5-fold cross-validation over those same rows.
+ * The test split is never read here.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { features, hashString, LEXICON_NEGATIVE, LEXICON_POSITIVE } from '../src/model/features.js';
+import { features, hashString } from '../src/model/features.js';
 import { encodeBase64 } from '../src/model/base64.js';
 import { LinearModel, type ModelData } from '../src/model/linear-model.js';
 import { topicsByRule } from '../src/topics/topic-rules.js';
-import type { SentimentLabel, Topic } from '../src/types.js';
-import { loadSentimentExamples, loadTopicExamples } from './dataset.js';
-import { countBinary, f1, seededRandom } from './metrics.js';
+import type { SentimentLabel } from '../src/types.js';
+import { loadSentimentExamples, loadTopicExamples, type TopicExample } from './dataset.js';
+import { trainLogistic, type Encoded } from './logistic.js';
+import { countBinary, f1, precision, recall } from './metrics.js';
 import { SEED_REVIEWS } from './seed-reviews.js';
+import {
+  bestThreshold,
+  buildIndex,
+  crossValidatedProbabilities,
+  MIN_FEATURE_COUNT,
+  MODEL_TOPICS,
+  SEED,
+  SHIPPED_TOPIC_SETUP,
+  trainTopicHeads,
+} from './topic-training.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT = join(here, '..', 'src', 'model', 'weights.gen.ts');
 
 const SENTIMENT_CLASSES: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
-/** Topics with enough labelled examples for a model head; the rest rely on rules alone. */
-export const MODEL_TOPICS: readonly Topic[] = [
-  'wait_time',
-  'scheduling_access',
-  'staff_manner',
-  'communication',
-  'clinical_outcome',
-  'facilities_parking',
-  'cleanliness',
-];
-const MIN_FEATURE_COUNT = 5;
-const EPOCHS = 12;
-const LEARNING_RATE = 0.2;
-const L2 = 1e-6;
+const SENTIMENT_TRAINING = { epochs: 12, learningRate: 0.2, l2: 1e-6 } as const;
 const PRUNE_BELOW = 0.1;
-const SEED = 20261128;
 /** Each seed review counts this many times: 120 sentences against 11,700 NHS answers. */
 const SEED_REPEAT = 3;
 
-interface Encoded {
-  features: Int32Array;
-}
-
+/** A text as the sentiment head sees it: every known feature, value 1. */
 function encode(text: string, index: Map<number, number>): Encoded {
   const ids: number[] = [];
   for (const f of features(text)) {
@@ -57,106 +53,27 @@ function encode(text: string, index: Map<number, number>): Encoded {
   return { features: Int32Array.from(ids) };
 }
 
-function shuffled(n: number, random: () => number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
-}
-
-/**
- * Multinomial (k > 1) or binary (k = 1, sigmoid) logistic regression by AdaGrad.
- * Returns weights [feature][class] and biases.
- */
-function trainLogistic(
-  xs: readonly Encoded[],
-  ys: readonly number[],
-  shape: { features: number; classes: number; binary: boolean },
-): { w: Float64Array; b: Float64Array } {
-  const k = shape.classes;
-  const w = new Float64Array(shape.features * k);
-  const g2 = new Float64Array(shape.features * k).fill(1e-8);
-  const b = new Float64Array(k);
-  const bg2 = new Float64Array(k).fill(1e-8);
-  const random = seededRandom(SEED + k);
-  const z = new Float64Array(k);
-  const grad = new Float64Array(k);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
-    for (const n of shuffled(xs.length, random)) {
-      const x = xs[n]!.features;
-      const y = ys[n]!;
-      for (let c = 0; c < k; c++) {
-        let s = b[c]!;
-        for (const f of x) s += w[f * k + c]!;
-        z[c] = s;
-      }
-      if (shape.binary) {
-        const p = 1 / (1 + Math.exp(-z[0]!));
-        grad[0] = p - y;
-      } else {
-        let max = -Infinity;
-        for (let c = 0; c < k; c++) max = Math.max(max, z[c]!);
-        let sum = 0;
-        for (let c = 0; c < k; c++) sum += Math.exp(z[c]! - max);
-        for (let c = 0; c < k; c++) grad[c] = Math.exp(z[c]! - max) / sum - (c === y ? 1 : 0);
-      }
-      for (let c = 0; c < k; c++) {
-        const gc = grad[c]!;
-        bg2[c]! += gc * gc;
-        b[c]! -= (LEARNING_RATE * gc) / Math.sqrt(bg2[c]!);
-        for (const f of x) {
-          const i = f * k + c;
-          const g = gc + L2 * w[i]!;
-          g2[i]! += g * g;
-          w[i]! -= (LEARNING_RATE * g) / Math.sqrt(g2[i]!);
-        }
-      }
-    }
-  }
-  return { w, b };
-}
-
-function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
-}
-
 function main(): void {
   const sentiment = loadSentimentExamples();
   const topics = loadTopicExamples();
   const seeds = SEED_REVIEWS.flatMap((s) => Array.from({ length: SEED_REPEAT }, () => s));
   const sentimentTrain = [...sentiment.filter((e) => e.split === 'train'), ...seeds];
-  const topicTrain = topics.filter((e) => e.split === 'train');
+  const topicFit = topics.filter((e) => e.split !== 'test');
 
-  // Feature index: hashes seen at least MIN_FEATURE_COUNT times in training text.
-  const counts = new Map<number, number>();
-  for (const e of [...sentimentTrain, ...topicTrain]) {
-    for (const f of new Set(features(e.text))) counts.set(f, (counts.get(f) ?? 0) + 1);
-  }
-  const keys = [...counts.entries()]
-    .filter(([, c]) => c >= MIN_FEATURE_COUNT)
-    .map(([f]) => f)
-    .sort((a, b) => a - b);
-  const index = new Map(keys.map((f, i) => [f, i]));
+  // Feature index: hashes seen at least MIN_FEATURE_COUNT times in the texts the heads train on.
+  const index = buildIndex([...sentimentTrain.map((e) => e.text), ...topicFit.map((e) => e.text)]);
+  const keys = [...index.keys()];
 
   const sx = sentimentTrain.map((e) => encode(e.text, index));
   const sy = sentimentTrain.map((e) => SENTIMENT_CLASSES.indexOf(e.label));
-  const sent = trainLogistic(sx, sy, { features: keys.length, classes: 3, binary: false });
-
-  // Topic heads do not see the lexicon features: "terrible" says how, not what about.
-  const lexiconIds = new Set([index.get(LEXICON_POSITIVE), index.get(LEXICON_NEGATIVE)]);
-  const tx = topicTrain.map((e) => {
-    const { features: ids } = encode(e.text, index);
-    return { features: ids.filter((i) => !lexiconIds.has(i)) };
+  const sent = trainLogistic(sx, sy, {
+    features: keys.length,
+    classes: 3,
+    binary: false,
+    seed: SEED,
+    ...SENTIMENT_TRAINING,
   });
-  const topicModels = MODEL_TOPICS.map((t) =>
-    trainLogistic(
-      tx,
-      topicTrain.map((e) => (e.topics.has(t) ? 1 : 0)),
-      { features: keys.length, classes: 1, binary: true },
-    ),
-  );
+  const topicModels = trainTopicHeads(topicFit, index, SHIPPED_TOPIC_SETUP);
 
   // Heads side by side, quantised to int8 per head; rows whose weights are all tiny are dropped.
   const heads = [
@@ -195,25 +112,27 @@ function main(): void {
     weights: encodeBase64(new Uint8Array(weightBytes.buffer)),
     neutralBand: 0,
     topicThresholds: {},
+    topicLengthNorm: true,
   };
-  const tuned = tune(draft, { sentiment, topics });
-  writeModel(tuned);
+  const neutralBand = tuneNeutralBand(draft, sentiment);
+  const topicThresholds = tuneTopicThresholds(
+    topicFit,
+    sentimentTrain.map((e) => e.text),
+  );
+  writeModel({ ...draft, neutralBand, topicThresholds });
   console.log(
     `features: ${keys.length} seen ≥${MIN_FEATURE_COUNT}×, ${keptRows.length} kept; ` +
-      `train: ${sentimentTrain.length} sentiment, ${topicTrain.length} topic examples`,
+      `train: ${sentimentTrain.length} sentiment, ${topicFit.length} topic examples`,
   );
 }
 
-/** Picks the neutral band and each topic's threshold on the validation split. */
-function tune(
+/** Picks the neutral band on the validation split (the sentiment head never trains on it). */
+function tuneNeutralBand(
   draft: ModelData,
-  data: {
-    sentiment: ReturnType<typeof loadSentimentExamples>;
-    topics: ReturnType<typeof loadTopicExamples>;
-  },
-): ModelData {
+  sentiment: ReturnType<typeof loadSentimentExamples>,
+): number {
   const model = new LinearModel(draft);
-  const validation = data.sentiment.filter((e) => e.split === 'validation');
+  const validation = sentiment.filter((e) => e.split === 'validation');
   const probs = validation.map((e) => softmax3(model.logits(features(e.text))));
   let bestBand = 0;
   let bestMacro = -1;
@@ -227,31 +146,41 @@ function tune(
       bestBand = Number(band.toFixed(2));
     }
   }
-  console.log(`validation sentiment: neutral band ${bestBand}, macro-F1 ${bestMacro.toFixed(3)}`);
+  const binary = validation.filter((e) => e.label !== 'neutral');
+  const correct = binary.filter((e) => {
+    const p = probs[validation.indexOf(e)]!;
+    return p[2] - p[0] > 0 === (e.label === 'positive');
+  }).length;
+  console.log(
+    `validation sentiment: neutral band ${bestBand}, macro-F1 ${bestMacro.toFixed(3)}, ` +
+      `positive-vs-negative accuracy ${(correct / binary.length).toFixed(3)}`,
+  );
+  return bestBand;
+}
 
-  const vTopics = data.topics.filter((e) => e.split === 'validation');
-  const logits = vTopics.map((e) => model.logits(features(e.text)));
-  const rules = vTopics.map((e) => topicsByRule(e.text.toLowerCase()));
+/**
+ * Each topic's threshold for "head fires or keyword rule matches", chosen for F1 on the
+ * out-of-fold predictions of a 5-fold cross-validation over train + validation.
+ */
+function tuneTopicThresholds(
+  rows: readonly TopicExample[],
+  otherTexts: readonly string[],
+): Record<string, number> {
+  const oof = crossValidatedProbabilities(rows, otherTexts, SHIPPED_TOPIC_SETUP);
+  const rules = rows.map((e) => topicsByRule(e.text.toLowerCase()));
   const thresholds: Record<string, number> = {};
   MODEL_TOPICS.forEach((topic, i) => {
-    // 1.01 switches the head off: kept only if validation says rules alone do better.
-    let best = { t: 0.5, f: -1 };
-    const candidates = [...Array.from({ length: 17 }, (_, n) => 0.1 + n * 0.05), 1.01];
-    for (const t of candidates) {
-      const c = countBinary(
-        vTopics.map((e, n): [boolean, boolean] => [
-          e.topics.has(topic),
-          sigmoid(logits[n]![3 + i]!) >= t || rules[n]!.has(topic),
-        ]),
-      );
-      if (f1(c) > best.f + 1e-9) best = { t: Number(t.toFixed(2)), f: f1(c) };
-    }
-    thresholds[topic] = best.t;
+    const gold = rows.map((e) => e.topics.has(topic));
+    const hits = rules.map((r) => r.has(topic));
+    const { threshold, counts } = bestThreshold(gold, oof[i]!, hits);
+    thresholds[topic] = threshold;
+    const rule = countBinary(gold.map((g, n): [boolean, boolean] => [g, hits[n]!]));
     console.log(
-      `validation topic ${topic}: threshold ${best.t}, F1 (model or rule) ${best.f.toFixed(3)}`,
+      `cv topic ${topic}: threshold ${threshold}; F1 rule ${f1(rule).toFixed(3)}, ` +
+        `head or rule P ${precision(counts).toFixed(3)} R ${recall(counts).toFixed(3)} F1 ${f1(counts).toFixed(3)}`,
     );
   });
-  return { ...draft, neutralBand: bestBand, topicThresholds: thresholds };
+  return thresholds;
 }
 
 function softmax3(z: Float64Array): [number, number, number] {

@@ -16,6 +16,11 @@ export interface ModelData {
   neutralBand: number;
   /** Probability above which a topic head fires. */
   topicThresholds: Readonly<Record<string, number>>;
+  /**
+   * When true, each topic head's weight sum is divided by √(number of features of the text), so a
+   * long answer does not clear a threshold just by having many words; sentiment heads are not.
+   */
+  topicLengthNorm?: boolean;
 }
 
 /**
@@ -31,6 +36,8 @@ export class LinearModel {
   private readonly size: number;
   private readonly weights: Float32Array;
   private readonly bias: Float32Array;
+  /** Heads from this index on are length-normalised (the topic heads, when the model says so). */
+  private readonly normFrom: number;
 
   constructor(data: ModelData) {
     this.heads = data.heads;
@@ -59,6 +66,8 @@ export class LinearModel {
       for (let j = 0; j < h; j++) this.weights[r * h + j] = signed[r * h + j]! * data.scale[j]!;
     }
     this.bias = Float32Array.from(data.bias);
+    const firstTopic = data.heads.findIndex((name) => name.startsWith('topic:'));
+    this.normFrom = data.topicLengthNorm === true && firstTopic >= 0 ? firstTopic : h;
   }
 
   get featureCount(): number {
@@ -77,11 +86,15 @@ export class LinearModel {
 
   logits(features: readonly number[]): Float64Array {
     const h = this.heads.length;
-    const out = Float64Array.from(this.bias);
+    const out = new Float64Array(h);
     for (const f of features) {
       const row = this.rowOf(f);
       if (row < 0) continue;
       for (let j = 0; j < h; j++) out[j]! += this.weights[row + j]!;
+    }
+    const scale = 1 / Math.sqrt(Math.max(1, features.length));
+    for (let j = 0; j < h; j++) {
+      out[j] = this.bias[j]! + (j >= this.normFrom ? out[j]! * scale : out[j]!);
     }
     return out;
   }

@@ -8,7 +8,7 @@ import type { Topic } from '../types.js';
  */
 export const TOPIC_RULES: Readonly<Record<Topic, RegExp>> = {
   wait_time:
-    /\b(?:wait(?:s|ed|ing)?|waited|delay(?:s|ed)?|running late|(?:was|were|is|are|ran|run) late|on time|punctual(?:ly)?|queue[ds]?|took forever|kept (?:me|us) (?:waiting|for)|(?:seen|called in) (?:quickly|promptly|straight away|right away|on time))\b/,
+    /\b(?:wait(?:s|ed|ing)?|waited|delay(?:s|ed)?|running late|(?:was|were|is|are|ran|run) late|on time|in (?:good )?time|punctual(?:ly)?|queue[ds]?|took forever|took (?:ages|hours|so long|too long|a long time)|too long|kept (?:me|us) (?:waiting|for)|(?:seen|called in) (?:quickly|promptly|straight away|right away|on time)|quick(?:ly|er)?|prompt(?:ly)?|fast(?:er)?|speedy|speedily|swift(?:ly)?|(?:\d+|a few|few|a couple of|one|two|three|four|five|several|ten|twenty|thirty|forty) (?:minutes?|mins?|hours?|hrs?)|response (?:time|was)|arrived (?:within|in|after|quickly|promptly|very|so|on))\b/,
   scheduling_access:
     /\b(?:appointments?|appt|book(?:ed|ing)?|(?:re)?schedul(?:e|ed|ing)|cancel(?:l?ed|ing|lation)?|availability|new patients?|get (?:an? )?(?:appointment|slot)|get through|front desk|receptionist|referr(?:al|ed))\b/,
   billing_insurance:
@@ -16,7 +16,7 @@ export const TOPIC_RULES: Readonly<Record<Topic, RegExp>> = {
   staff_manner:
     /\b(?:rude(?:ly|ness)?|friendly|unfriendly|kind(?:ly|ness)?|polite(?:ly)?|impolite|caring|uncaring|compassion(?:ate)?|dismissive|attitude|courteous|discourteous|respectful|disrespectful|(?:un)?professional(?:ism)?|condescending|arrogant|bedside manner|warm|welcoming|lovely staff|nice staff|staff (?:were|was) (?:nice|lovely|great|amazing|wonderful)|patient and kind|empath(?:y|etic))\b/,
   communication:
-    /\b(?:explain(?:s|ed|ing)?|explanation|listen(?:s|ed|ing)?|informed|inform(?:ation)?|call(?:ed)? (?:me |us )?back|return(?:ed)? (?:my |our )?calls?|answer(?:ed|s)? (?:my |all my |our )?questions|communicat(?:e|ed|ion|ing)|kept (?:me|us) (?:informed|updated)|update[ds]?|never (?:heard|called)|no one (?:told|called)|voicemails?|messages?|portal)\b/,
+    /\b(?:explain(?:s|ed|ing)?|explanation|listen(?:s|ed|ing)?|informed|inform(?:ation)?|call(?:ed)? (?:me |us )?back|return(?:ed)? (?:my |our )?calls?|answer(?:ed|s|ing)? (?:my |all my |our |any |all )?(?:questions?|queries)|communicat(?:e|ed|ion|ing)|kept (?:me|us) (?:informed|updated)|update[ds]?|never (?:heard|called)|no one (?:told|called)|voicemails?|messages?|portal|kept (?:me|us|you|them|him|her) (?:up to date|in the loop|in touch|posted)|talk(?:ed|s)? (?:me|us|you|him|her|them) through|let (?:me|us) know|advice|instructions?|leaflets?|(?:un)?clear(?:ly|er)?|understanding|understood|(?:felt|feel|being) heard|heard me|involv(?:ed|ing) (?:me|us))\b/,
   clinical_outcome:
     /\b(?:diagnos(?:is|ed|e)|misdiagnos(?:is|ed)|treatment|treated|surgery|operation|procedure|recover(?:y|ed)|heal(?:ed|ing)|pain|symptoms?|prescri(?:bed|ption)s?|medication|results?|outcome|side effects?|cured?|life-?saving|saved my life|feel(?:ing)? (?:much )?(?:better|worse))\b/,
   cleanliness:
