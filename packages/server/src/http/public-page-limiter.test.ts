@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../config/config.js';
 import { PublicPageLimiter } from './public-page-limiter.js';
 
 describe('public page limiter', () => {
@@ -19,5 +20,16 @@ describe('public page limiter', () => {
   it('is off at 0', () => {
     const limiter = new PublicPageLimiter(0, () => 0);
     for (let i = 0; i < 1000; i += 1) expect(limiter.take('203.0.113.1')).toBe(true);
+  });
+
+  it('takes its limit from BEDSIDE_PUBLIC_PAGE_RATE_LIMIT and refuses nonsense', () => {
+    const env = { BEDSIDE_DATA_DIR: '/nonexistent-test-data', BEDSIDE_SECRET_KEY: 'A'.repeat(44) };
+    expect(loadConfig(env).publicPages.rateLimitPerMinute).toBe(600);
+    const limit = (value: string) =>
+      loadConfig({ ...env, BEDSIDE_PUBLIC_PAGE_RATE_LIMIT: value }).publicPages.rateLimitPerMinute;
+    expect(limit('0')).toBe(0);
+    expect(limit('100000000')).toBe(100_000_000);
+    for (const bad of ['-1', 'many', '1.5', '1e12'])
+      expect(() => limit(bad), bad).toThrow(ConfigError);
   });
 });

@@ -35,7 +35,12 @@ export function pageVersions(
             'SELECT cache_version FROM practice_pages WHERE slug = ? AND published = 1',
           )
           .pluck();
-        return statement.get(slug) ?? null;
+        try {
+          return statement.get(slug) ?? null;
+        } catch {
+          // The connection busy with another statement, say: let the awaited read decide.
+          return undefined;
+        }
       },
       read: (slug) => findPracticePage(db, slug),
     };
