@@ -1,13 +1,23 @@
-import { AtpAgent, type AtpSessionData } from '@atproto/api';
+import { AtpAgent, type Agent, type AtpSessionData } from '@atproto/api';
 import type { CallHooks } from '../connector.js';
 import { toBlueskyError } from './bluesky-errors.js';
 import type { BlueskyCredentials } from './bluesky-credentials.js';
+import { createBlueskyOAuth, type BlueskyOAuth } from './bluesky-oauth.js';
 
 export interface BlueskyCall<T> {
   credentials: BlueskyCredentials;
   fetch: typeof fetch;
   hooks: CallHooks<BlueskyCredentials> | undefined;
-  run: (agent: AtpAgent) => Promise<T>;
+  /**
+   * The agent is an AtpAgent on an app-password session, or an Agent on an atproto OAuth
+   * session: use only what `Agent` has (XRPC namespaces, post, uploadBlob).
+   */
+  run: (agent: Agent) => Promise<T>;
+  /**
+   * Where OAuth sessions resolve identities (a local PLC, plain HTTP). Without it an OAuth
+   * session uses the real network's defaults (plc.directory, https only).
+   */
+  oauth?: BlueskyOAuth;
 }
 
 /**
@@ -17,6 +27,14 @@ export interface BlueskyCall<T> {
  */
 export async function withBlueskyAgent<T>(call: BlueskyCall<T>): Promise<T> {
   const { credentials } = call;
+  if (credentials.oauth) {
+    const oauth = call.oauth ?? createBlueskyOAuth({ fetch: call.fetch });
+    return oauth.withSession({
+      credentials: { ...credentials, oauth: credentials.oauth },
+      hooks: call.hooks,
+      run: call.run,
+    });
+  }
   let refreshed: AtpSessionData | undefined;
   const agent = new AtpAgent({
     service: credentials.service,

@@ -9,22 +9,33 @@ import {
   type BlueskyLogin,
 } from './bluesky-credentials.js';
 import { toBlueskyError } from './bluesky-errors.js';
+import {
+  createBlueskyOAuth,
+  type BlueskyOAuth,
+  type BlueskyOAuthOptions,
+} from './bluesky-oauth.js';
 import { BLUESKY_LIMITS, buildBlueskyPost, checkBlueskyPost } from './bluesky-post.js';
 
 export interface BlueskyConnectorOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Identity resolution for atproto OAuth (a local PLC and PDS in development and tests). */
+  oauth?: Omit<BlueskyOAuthOptions, 'fetch'>;
 }
 
 export type BlueskyAuthorization = PasswordAuthorization<BlueskyLogin, BlueskyCredentials>;
-export type BlueskyConnector = Connector<BlueskyCredentials, BlueskyAuthorization>;
+/** App passwords through `authorize.login`; atproto OAuth through `oauth.start` / `oauth.finish`. */
+export type BlueskyConnector = Connector<BlueskyCredentials, BlueskyAuthorization> & {
+  oauth: BlueskyOAuth;
+};
 
 const POST_COLLECTION = 'app.bsky.feed.post';
 const CLOCK_SKEW_MS = 2 * 60 * 1000;
 
 /**
- * The Bluesky connector with app-password sessions, through @atproto/api's AtpAgent. atproto
- * OAuth (DPoP, PAR) is not here yet; app passwords work on every PDS.
+ * The Bluesky connector: app-password sessions through @atproto/api's AtpAgent, and atproto
+ * OAuth sessions (PAR, PKCE, DPoP) through @atproto/oauth-client-node. Credentials say which
+ * (`oauth` set or not); every call below works with both.
  *
  * @example
  * const bluesky = createBlueskyConnector()
@@ -32,10 +43,12 @@ const CLOCK_SKEW_MS = 2 * 60 * 1000;
  */
 export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): BlueskyConnector {
   const fetch = fetchWithTimeout(options.timeoutMs ?? 15_000, options.fetch);
+  const oauth = createBlueskyOAuth({ ...options.oauth, fetch });
   const postUrl = (uri: AtUri): string => `https://bsky.app/profile/${uri.host}/post/${uri.rkey}`;
 
   return {
     network: 'bluesky',
+    oauth,
     authorize: {
       kind: 'app_password',
       async login({ service = BLUESKY_DEFAULT_SERVICE, identifier, password }) {
@@ -56,6 +69,21 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): B
     },
 
     async refresh(credentials) {
+      if (credentials.oauth) {
+        let next = credentials;
+        await oauth.withSession({
+          credentials: { ...credentials, oauth: credentials.oauth },
+          hooks: {
+            onRefreshed: (refreshed) => {
+              next = refreshed;
+              return Promise.resolve();
+            },
+          },
+          run: () => Promise.resolve(),
+          forceRefresh: true,
+        });
+        return next;
+      }
       const agent = new AtpAgent({ service: credentials.service, fetch });
       try {
         const { data } = await agent.com.atproto.server.refreshSession(undefined, {
@@ -77,6 +105,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): B
         credentials,
         fetch,
         hooks,
+        oauth,
         run: async (agent) => {
           const { data } = await agent.com.atproto.server.getSession();
           return {
@@ -96,6 +125,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): B
         credentials,
         fetch,
         hooks,
+        oauth,
         run: async (agent) => {
           const { uri } = await agent.post(await buildBlueskyPost(agent, post));
           return { remoteId: uri, url: postUrl(new AtUri(uri)) };
@@ -108,6 +138,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): B
         credentials,
         fetch,
         hooks,
+        oauth,
         run: async (agent) => {
           // The PDS lists the repo's own records newest first; no AppView needed.
           const { data } = await agent.com.atproto.repo.listRecords({
@@ -135,6 +166,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): B
         credentials,
         fetch,
         hooks,
+        oauth,
         run: (agent) =>
           agent.com.atproto.repo.deleteRecord({
             repo: uri.host,
@@ -153,6 +185,7 @@ export function createBlueskyConnector(options: BlueskyConnectorOptions = {}): B
         credentials,
         fetch,
         hooks,
+        oauth,
         run: async (agent): Promise<PostMetrics> => {
           const { data } = await agent.app.bsky.feed.getPosts({ uris: [remoteId] });
           const post = data.posts[0];

@@ -1,14 +1,20 @@
+import type { BlueskyOAuthGrant } from './bluesky-oauth-grant.js';
+
 /**
- * One connected Bluesky account (app-password session). The access token lives two hours and
- * the refresh token ninety days; a refresh rotates both, so store what `onRefreshed` hands back.
+ * One connected Bluesky account: an app-password session, or (with `oauth` set) an atproto
+ * OAuth session. App password: the access token lives two hours and the refresh token ninety
+ * days. Either way a refresh rotates the tokens, so store what `onRefreshed` hands back.
  */
 export interface BlueskyCredentials {
   /** The account's own PDS (from its DID document), not the entryway it logged in through. */
   service: string;
   did: string;
   handle: string;
+  /** App-password session tokens; empty strings for an OAuth session. */
   accessJwt: string;
   refreshJwt: string;
+  /** Set when the account was connected through atproto OAuth (DPoP-bound tokens). */
+  oauth?: BlueskyOAuthGrant;
 }
 
 export interface BlueskyLogin {

@@ -1,4 +1,4 @@
-import { RichText, type AppBskyFeedPost, type AtpAgent } from '@atproto/api';
+import { RichText, type AppBskyFeedPost, type Agent } from '@atproto/api';
 import { countCharacters, networkLimit } from '@bedside/guard';
 import type { NetworkLimits, PublishInput } from '../connector.js';
 import { ConnectorError } from '../connector-error.js';
@@ -44,7 +44,7 @@ export function checkBlueskyPost(post: PublishInput): void {
  * `RichText.detectFacets` computes; mentions are resolved to DIDs through the PDS), and the
  * images uploaded as blobs with their alt text.
  */
-export async function buildBlueskyPost(agent: AtpAgent, post: PublishInput): Promise<PostRecord> {
+export async function buildBlueskyPost(agent: Agent, post: PublishInput): Promise<PostRecord> {
   const richText = new RichText({ text: post.text });
   await richText.detectFacets(agent);
   const record: PostRecord = { $type: 'app.bsky.feed.post', text: richText.text };

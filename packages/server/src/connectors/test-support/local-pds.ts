@@ -7,6 +7,8 @@ import { listenOnLoopbackOnly } from './listen-on-loopback.js';
 /** A real Bluesky PDS (with its PLC directory) on 127.0.0.1, from @atproto/dev-env. */
 export interface LocalPds {
   url: string;
+  /** The PLC directory the PDS registers DIDs with (atproto OAuth clients resolve through it). */
+  plcUrl: string;
   appView: FakeAppView;
   /** Creates an account; its password works as an app password does for `createSession`. */
   createAccount(handle: string, password: string): Promise<void>;
@@ -38,6 +40,7 @@ export async function startLocalPds(): Promise<LocalPds> {
   const url = network.pds.url;
   return {
     url,
+    plcUrl: network.plc.url,
     appView,
     async createAccount(handle, password) {
       await network.pds
