@@ -27,6 +27,13 @@ export const networksEnvSchema = z.object({
   BEDSIDE_GOOGLE_API_URL: url,
   BEDSIDE_GOOGLE_LOGIN_URL: url,
   /**
+   * Bluesky OAuth identity resolution: the PLC directory (default https://plc.directory) and an
+   * XRPC service that resolves handles (default: DNS and `/.well-known/atproto-did`). Set both
+   * for a local PDS (development, tests).
+   */
+  BEDSIDE_BLUESKY_PLC_URL: url,
+  BEDSIDE_BLUESKY_HANDLE_RESOLVER_URL: url,
+  /**
    * Which addresses a Mastodon instance or Bluesky PDS typed by a user may resolve to: `public`
    * (the default: never private, loopback or link-local — no SSRF), `loopback` (also this
    * computer: development and tests against local servers), `private` (also private ranges).
@@ -41,6 +48,8 @@ export interface NetworksConfig {
   /** The OAuth app per provider; absent when the administrator has not set one up. */
   clients: { meta?: OAuthClient; linkedin?: OAuthClient; x?: OAuthClient; google?: OAuthClient };
   serviceAddresses: ServiceAddressPolicy;
+  /** Where Bluesky OAuth resolves DIDs and handles; absent: the real network's defaults. */
+  bluesky?: { plcUrl?: string; handleResolverUrl?: string };
 }
 
 function client(id: string | undefined, secretValue: string | undefined): OAuthClient | undefined {
@@ -66,5 +75,9 @@ export function networksConfig(e: z.infer<typeof networksEnvSchema>): NetworksCo
       google: client(e.BEDSIDE_GOOGLE_CLIENT_ID, e.BEDSIDE_GOOGLE_CLIENT_SECRET),
     },
     serviceAddresses: e.BEDSIDE_SERVICE_ADDRESSES,
+    bluesky: {
+      plcUrl: e.BEDSIDE_BLUESKY_PLC_URL,
+      handleResolverUrl: e.BEDSIDE_BLUESKY_HANDLE_RESOLVER_URL,
+    },
   };
 }

@@ -65,7 +65,16 @@ export function createChannelConnectors(
   const guarded = (network: 'bluesky' | 'mastodon') =>
     networks ? serviceAddressGuard(networks.serviceAddresses, { network }) : undefined;
   return {
-    bluesky: createBlueskyConnector({ timeoutMs, fetch: guarded('bluesky') }),
+    bluesky: createBlueskyConnector({
+      timeoutMs,
+      fetch: guarded('bluesky'),
+      oauth: {
+        plcDirectoryUrl: networks?.bluesky?.plcUrl,
+        handleResolverUrl: networks?.bluesky?.handleResolverUrl,
+        // Plain-HTTP authorization servers only where local servers are allowed at all.
+        allowHttp: networks !== undefined && networks.serviceAddresses !== 'public',
+      },
+    }),
     mastodon: createMastodonConnector({ timeoutMs, fetch: guarded('mastodon') }),
     facebook: createFacebookConnector({
       endpoints: endpoints.meta,
