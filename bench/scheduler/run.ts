@@ -155,7 +155,11 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
   });
   const processes: BedsideProcess[] = [];
   try {
-    for (let w = 0; w < workers; w += 1) processes.push(startBedsideProcess(['worker'], setup.env));
+    const nodeArgs = process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+      : [];
+    for (let w = 0; w < workers; w += 1)
+      processes.push(startBedsideProcess(['worker'], setup.env, { nodeArgs }));
     for (const p of processes)
       while (!p.output().includes('worker running')) {
         if (p.child.exitCode !== null) throw new Error(`worker exited: ${p.output()}`);
@@ -304,4 +308,5 @@ try {
 } finally {
   await network.close();
 }
-writeSection(results, { load: [loadStart, loadavg()], started });
+if (process.env.BENCH_WRITE !== '0')
+  writeSection(results, { load: [loadStart, loadavg()], started });

@@ -58,6 +58,26 @@ const envSchema = networksEnvSchema.extend({
   BEDSIDE_MEDIA_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   BEDSIDE_DISPATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   BEDSIDE_DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Per-app publishing caps replacing the documented defaults: `x=10000/86400,mastodon=off`. */
+  BEDSIDE_DISPATCH_APP_LIMITS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(bluesky|mastodon|facebook|instagram|linkedin|x|gbp)=(off|[1-9]\d{0,8}\/[1-9]\d{0,6})$/,
+            'each entry is network=requests/seconds or network=off, e.g. x=10000/86400',
+          ),
+      ),
+    ),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: z
@@ -90,7 +110,12 @@ export interface Config {
    */
   mediaUrls: { publicBaseUrl: string; key: Buffer; ttlSeconds: number };
   /** Publishing workers: how long a claim on a post target lasts, and how many publish at once. */
-  dispatch: { leaseSeconds: number; concurrency: number };
+  dispatch: {
+    leaseSeconds: number;
+    concurrency: number;
+    /** Overrides of the per-app publishing caps (null: no cap for that network). */
+    appLimits: Record<string, { requests: number; seconds: number } | null>;
+  };
   mail:
     | {
         kind: 'smtp';
@@ -175,6 +200,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dispatch: {
       leaseSeconds: e.BEDSIDE_DISPATCH_LEASE_SECONDS,
       concurrency: e.BEDSIDE_DISPATCH_CONCURRENCY,
+      appLimits: Object.fromEntries(
+        e.BEDSIDE_DISPATCH_APP_LIMITS.map((entry) => {
+          const [network = '', limit = ''] = entry.split('=');
+          const [requests, seconds] = limit.split('/').map(Number);
+          return [
+            network,
+            limit === 'off' ? null : { requests: requests ?? 0, seconds: seconds ?? 0 },
+          ];
+        }),
+      ),
     },
     mail: e.SMTP_HOST
       ? {

@@ -71,15 +71,49 @@ export async function pauseChannel(
   });
 }
 
-/** Puts paused targets of channels that are connected again back in the queue, due now. */
+/**
+ * Puts paused targets of channels that are connected again back in the queue, due now, with one
+ * audit event per channel (`channel.posts_resumed`, how many) in the same transaction.
+ */
 export async function resumeReconnectedChannels(db: Db, now: Date): Promise<number> {
-  const result = await db
-    .updateTable('postTargets')
-    .set({ status: 'queued', nextAttemptAt: now.toISOString(), updatedAt: now.toISOString() })
-    .where('status', '=', 'paused')
-    .where('channelId', 'in', (eb) =>
-      eb.selectFrom('channels').select('channels.id').where('channels.status', '=', 'connected'),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const waiting = await db
+    .selectFrom('postTargets')
+    .innerJoin('channels', 'channels.id', 'postTargets.channelId')
+    .select(['postTargets.orgId', 'postTargets.channelId'])
+    .distinct()
+    .where('postTargets.status', '=', 'paused')
+    .where('channels.status', '=', 'connected')
+    .execute();
+  let resumed = 0;
+  for (const { orgId, channelId } of waiting)
+    resumed += await db.transaction().execute(async (tx) => {
+      const result = await tx
+        .updateTable('postTargets')
+        .set({ status: 'queued', nextAttemptAt: now.toISOString(), updatedAt: now.toISOString() })
+        .where('orgId', '=', orgId)
+        .where('channelId', '=', channelId)
+        .where('status', '=', 'paused')
+        .where('channelId', 'in', (eb) =>
+          eb
+            .selectFrom('channels')
+            .select('channels.id')
+            .where('channels.status', '=', 'connected'),
+        )
+        .executeTakeFirst();
+      const count = Number(result.numUpdatedRows);
+      if (count > 0)
+        await recordAuditEvent(
+          tx,
+          {
+            orgId,
+            actor: systemActor,
+            action: 'channel.posts_resumed',
+            target: { type: 'channel', id: channelId },
+            details: { resumed: count },
+          },
+          now,
+        );
+      return count;
+    });
+  return resumed;
 }

@@ -10,6 +10,8 @@ import type { BackoffOptions } from '../../jobs/backoff.js';
 import type { MediaLinkSigner } from '../../media/public-media-url.js';
 import type { SecretBox } from '../../security/secret-box.js';
 import type { ChannelConnectors } from '../channels/channel-connectors.js';
+import type { AppLimits } from './app-limits.js';
+import type { PublishedItem } from './published-batch.js';
 
 /** The parts of a connector dispatch uses, whatever its credential type. */
 export interface DispatchConnector {
@@ -54,6 +56,10 @@ export interface DispatchDeps {
   backoff?: BackoffOptions;
   /** Publish attempts before a target fails (default 5). */
   maxAttempts?: number;
+  /** Per-app request caps by network (default DEFAULT_APP_LIMITS). */
+  appLimits?: AppLimits;
+  /** Writes publications in shared transactions (the Dispatcher's); without it, one each. */
+  publishedBatch?: { record(item: PublishedItem): Promise<boolean> };
 }
 
 /** The connector for a network, or undefined when Bedside has none that can publish there. */

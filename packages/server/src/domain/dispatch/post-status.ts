@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/database.js';
+import type { DialectName, Tx } from '../../db/database.js';
 import type { PostStatus } from '../../db/schema.js';
 
 /** The statuses dispatch writes; a post in any other (returned to draft, say) is left alone. */
@@ -51,4 +51,56 @@ export async function refreshPostStatus(
     .where('status', '!=', status)
     .execute();
   return status;
+}
+
+/**
+ * `refreshPostStatus` for several posts (a batch of publications) in one read: only the posts
+ * whose status changes are written. On PostgreSQL the posts are locked first, in id order, so
+ * two workers finishing the last targets of one post at once cannot both read the other's target
+ * as still publishing (and leave the post `publishing` for good).
+ */
+export async function refreshPostStatuses(
+  tx: Tx,
+  options: { posts: { orgId: string; postId: string }[]; now: Date; dialect: DialectName },
+): Promise<void> {
+  const postIds = [...new Set(options.posts.map((p) => p.postId))].sort();
+  const orgIds = [...new Set(options.posts.map((p) => p.orgId))];
+  if (postIds.length === 0) return;
+  if (options.dialect === 'postgres')
+    await tx
+      .selectFrom('posts')
+      .select('id')
+      .where('orgId', 'in', orgIds)
+      .where('id', 'in', postIds)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+  const rows = await tx
+    .selectFrom('postTargets')
+    .innerJoin('posts', 'posts.id', 'postTargets.postId')
+    .select(['postTargets.postId', 'postTargets.status', 'posts.status as postStatus'])
+    .where('postTargets.orgId', 'in', orgIds)
+    .where('postTargets.postId', 'in', postIds)
+    .execute();
+  const perPost = new Map<string, { current: PostStatus; statuses: string[] }>();
+  for (const row of rows) {
+    const entry = perPost.get(row.postId) ?? { current: row.postStatus, statuses: [] };
+    entry.statuses.push(row.status);
+    perPost.set(row.postId, entry);
+  }
+  for (const { orgId, postId } of options.posts) {
+    const entry = perPost.get(postId);
+    if (!entry) continue;
+    perPost.delete(postId);
+    const status = aggregatePostStatus(entry.statuses);
+    if (!status || status === entry.current || !DISPATCH_MANAGED.includes(entry.current)) continue;
+    await tx
+      .updateTable('posts')
+      .set({ status, updatedAt: options.now.toISOString() })
+      .where('orgId', '=', orgId)
+      .where('id', '=', postId)
+      .where('status', 'in', DISPATCH_MANAGED)
+      .where('status', '!=', status)
+      .execute();
+  }
 }

@@ -4,8 +4,9 @@ import { backoffDelay, defaultBackoff } from '../../jobs/backoff.js';
 import { pauseChannel } from './channel-pause.js';
 import { connectorFor, type DispatchConnector, type DispatchDeps } from './dispatch-deps.js';
 import { failureAdvice } from './failure-advice.js';
-import { block, blockedUntil, rateLimitKeys } from './rate-limits.js';
-import { loadTargetContext, type TargetContext } from './target-context.js';
+import { prepareClaim, type ReadyTarget } from './prepare-claim.js';
+import { block, rateLimitKeys } from './rate-limits.js';
+import type { TargetContext } from './target-context.js';
 import { markPublished, markStopped, releaseTarget, scheduleRetry } from './target-outcomes.js';
 
 export type TargetOutcome =
@@ -22,7 +23,8 @@ const DEFAULT_MAX_ATTEMPTS = 5;
 
 /**
  * Publishes one claimed target, exactly once:
- * - before anything is sent, a rate-limit block on the channel or its server puts it back unsent;
+ * - before anything is sent, a rate-limit block on the channel or its server, or its network app's
+ *   request cap being used up, puts it back unsent (`ready`: read for the whole claim, see prepareClaim);
  * - if an earlier attempt ended without knowing whether the post arrived (a timeout, a 5xx, a
  *   garbage answer), the network is asked first (`findRecent`) and a found post counts as published;
  * - the network's idempotency key is the target's own;
@@ -33,17 +35,11 @@ const DEFAULT_MAX_ATTEMPTS = 5;
 export async function publishTarget(
   deps: DispatchDeps,
   target: PostTargetRow,
+  given?: ReadyTarget,
 ): Promise<TargetOutcome> {
   const now = deps.now ? deps.now() : new Date();
-  let context: TargetContext | undefined;
-  try {
-    context = await loadTargetContext(deps, target);
-  } catch (error) {
-    deps.log.error(
-      { targetId: target.id, error: String(error) },
-      'dispatch could not load a target',
-    );
-  }
+  const ready = given ?? (await prepareClaim(deps, [target], now)).get(target.id);
+  const context = ready?.context;
   if (!context || context.channel.status === 'disconnected') {
     const advice = failureAdvice('reconnect_needed', {
       network: target.network,
@@ -62,10 +58,9 @@ export async function publishTarget(
       ? 'paused'
       : 'lost_lease';
   }
-  const keys = rateLimitKeys(channel);
-  const blocked = await blockedUntil(deps.db, keys, now);
-  if (blocked)
-    return (await releaseTarget(deps, target, { status: 'queued', nextAttemptAt: blocked }))
+  const waitUntil = ready?.blockedUntil ?? ready?.limitedUntil;
+  if (waitUntil)
+    return (await releaseTarget(deps, target, { status: 'queued', nextAttemptAt: waitUntil }))
       ? 'rate_limited'
       : 'lost_lease';
 
@@ -120,7 +115,10 @@ async function published(
   target: PostTargetRow,
   outcome: { post: PublishedPost; recovered: boolean },
 ): Promise<TargetOutcome> {
-  if (!(await markPublished(deps, target, outcome))) {
+  const written = deps.publishedBatch
+    ? await deps.publishedBatch.record({ target, ...outcome })
+    : await markPublished(deps, target, outcome);
+  if (!written) {
     // Only possible if someone else resolved it meanwhile; it is out there either way.
     deps.log.warn({ targetId: target.id }, 'published target was already resolved elsewhere');
     return 'lost_lease';

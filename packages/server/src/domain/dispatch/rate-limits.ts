@@ -11,24 +11,41 @@ export function rateLimitKeys(channel: {
   network: string;
   serviceUrl: string;
 }): string[] {
-  let host = channel.serviceUrl;
+  return [`channel:${channel.id}`, `app:${channel.network}:${serviceHost(channel.serviceUrl)}`];
+}
+
+/** The server a service URL names (host and port). */
+export function serviceHost(serviceUrl: string): string {
   try {
-    host = new URL(channel.serviceUrl).host;
+    return new URL(serviceUrl).host;
   } catch {
     // A service URL that is not a URL still names one server.
+    return serviceUrl;
   }
-  return [`channel:${channel.id}`, `app:${channel.network}:${host}`];
 }
 
 /** The latest block among `keys` that is still in force, if any. */
 export async function blockedUntil(db: Db, keys: string[], now: Date): Promise<Date | undefined> {
+  return latestBlock(await blocksInForce(db, keys, now), keys);
+}
+
+/** The blocks in force among `keys` (of a whole claim, in one read), by key. */
+export async function blocksInForce(db: Db, keys: string[], now: Date): Promise<Map<string, Date>> {
+  if (keys.length === 0) return new Map();
   const rows = await db
     .selectFrom('dispatchRateLimits')
-    .select('blockedUntil')
-    .where('key', 'in', keys)
+    .select(['key', 'blockedUntil'])
+    .where('key', 'in', [...new Set(keys)])
     .where('blockedUntil', '>', now.toISOString())
     .execute();
-  const latest = Math.max(...rows.map((r) => new Date(r.blockedUntil).getTime()));
+  return new Map(rows.map((r) => [r.key, new Date(r.blockedUntil)]));
+}
+
+/** The latest of the blocks on `keys`, if any. */
+export function latestBlock(blocks: Map<string, Date>, keys: string[]): Date | undefined {
+  const latest = Math.max(
+    ...keys.map((key) => blocks.get(key)?.getTime() ?? Number.NaN).filter(Number.isFinite),
+  );
   return Number.isFinite(latest) ? new Date(latest) : undefined;
 }
 

@@ -4,6 +4,7 @@ import { defaultMediaStore, type MediaStore } from '../../media/media-store.js';
 import { createMediaLinkSigner } from '../../media/public-media-url.js';
 import type { SecretBox } from '../../security/secret-box.js';
 import { createChannelConnectors, type ChannelConnectors } from '../channels/channel-connectors.js';
+import { appLimitsWith } from './app-limits.js';
 import type { DispatchLog } from './dispatch-deps.js';
 import { Dispatcher, dispatchWorkerName } from './dispatcher.js';
 
@@ -27,6 +28,7 @@ export function startDispatcher(services: {
       log: services.log,
       loadMedia: ({ storageKey }) => media.get(storageKey),
       mediaLinks: createMediaLinkSigner(services.config.mediaUrls),
+      appLimits: appLimitsWith(services.config.dispatch.appLimits),
     },
     {
       leaseMs: services.config.dispatch.leaseSeconds * 1000,

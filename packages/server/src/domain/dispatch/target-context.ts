@@ -19,12 +19,28 @@ export async function loadTargetContext(
   deps: DispatchDeps,
   target: PostTargetRow,
 ): Promise<TargetContext | undefined> {
+  return (await loadTargetContexts(deps, [target])).get(target.id);
+}
+
+/**
+ * `loadTargetContext` for a whole claim in two reads (variants with their channels and posts,
+ * then the images of all their posts), however many targets it holds. Every row is matched on
+ * the target's own organization as well as its id.
+ */
+export async function loadTargetContexts(
+  deps: DispatchDeps,
+  targets: PostTargetRow[],
+): Promise<Map<string, TargetContext>> {
+  const contexts = new Map<string, TargetContext>();
+  if (targets.length === 0) return contexts;
   const { db } = deps;
-  const row = await db
+  const rows = await db
     .selectFrom('postVariants')
     .innerJoin('channels', 'channels.id', 'postVariants.channelId')
     .innerJoin('posts', 'posts.id', 'postVariants.postId')
     .select([
+      'postVariants.id as variantId',
+      'postVariants.orgId',
       'postVariants.publishText',
       'posts.authorId',
       'channels.id',
@@ -34,48 +50,58 @@ export async function loadTargetContext(
       'channels.handle',
       'channels.credentialsSealed',
     ])
-    .where('postVariants.orgId', '=', target.orgId)
-    .where('postVariants.id', '=', target.variantId)
-    .executeTakeFirst();
-  if (!row) return undefined;
+    .where('postVariants.orgId', 'in', unique(targets.map((t) => t.orgId)))
+    .where('postVariants.id', 'in', unique(targets.map((t) => t.variantId)))
+    .execute();
+  const variants = new Map(rows.map((row) => [row.variantId, row]));
   const assets = await db
     .selectFrom('postMedia')
     .innerJoin('mediaAssets', 'mediaAssets.id', 'postMedia.mediaId')
     .select([
+      'postMedia.orgId',
+      'postMedia.postId',
       'mediaAssets.id as mediaId',
       'mediaAssets.storageKey',
       'mediaAssets.mimeType',
       'mediaAssets.altText',
     ])
-    .where('postMedia.orgId', '=', target.orgId)
-    .where('postMedia.postId', '=', target.postId)
+    .where('postMedia.orgId', 'in', unique(targets.map((t) => t.orgId)))
+    .where('postMedia.postId', 'in', unique(targets.map((t) => t.postId)))
     .orderBy('postMedia.position')
     .execute();
-  const media: MediaInput[] = [];
-  // A fresh link per attempt, so a retry hours later still hands the network a working one.
-  const links = FETCHES_BY_URL.has(row.network) ? deps.mediaLinks : undefined;
-  for (const asset of assets) {
-    if (!deps.loadMedia) throw new Error('No media store is configured for dispatch');
-    media.push({
-      bytes: await deps.loadMedia({ orgId: target.orgId, storageKey: asset.storageKey }),
-      mimeType: asset.mimeType,
-      altText: asset.altText,
-      ...(links && {
-        publicUrl: links.urlFor({ targetId: target.id, mediaId: asset.mediaId }, deps.now?.()),
-      }),
+  for (const target of targets) {
+    const row = variants.get(target.variantId);
+    if (!row || row.orgId !== target.orgId) continue;
+    const media: MediaInput[] = [];
+    // A fresh link per attempt, so a retry hours later still hands the network a working one.
+    const links = FETCHES_BY_URL.has(row.network) ? deps.mediaLinks : undefined;
+    for (const asset of assets) {
+      if (asset.postId !== target.postId || asset.orgId !== target.orgId) continue;
+      if (!deps.loadMedia) throw new Error('No media store is configured for dispatch');
+      media.push({
+        bytes: await deps.loadMedia({ orgId: target.orgId, storageKey: asset.storageKey }),
+        mimeType: asset.mimeType,
+        altText: asset.altText,
+        ...(links && {
+          publicUrl: links.urlFor({ targetId: target.id, mediaId: asset.mediaId }, deps.now?.()),
+        }),
+      });
+    }
+    contexts.set(target.id, {
+      channel: {
+        id: row.id,
+        status: row.status,
+        network: row.network,
+        serviceUrl: row.serviceUrl,
+        handle: row.handle,
+        credentialsSealed: row.credentialsSealed,
+      },
+      text: row.publishText,
+      media,
+      authorId: row.authorId,
     });
   }
-  return {
-    channel: {
-      id: row.id,
-      status: row.status,
-      network: row.network,
-      serviceUrl: row.serviceUrl,
-      handle: row.handle,
-      credentialsSealed: row.credentialsSealed,
-    },
-    text: row.publishText,
-    media,
-    authorId: row.authorId,
-  };
+  return contexts;
 }
+
+const unique = (values: string[]): string[] => [...new Set(values)];

@@ -22,16 +22,24 @@ export interface BedsideProcess {
  * Runs the real `bedside` CLI (`worker`, `serve`) from source in a child process, so a test can
  * kill it with SIGKILL mid-publish. The environment is only what the test gives.
  */
-export function startBedsideProcess(args: string[], env: Record<string, string>): BedsideProcess {
+export function startBedsideProcess(
+  args: string[],
+  env: Record<string, string>,
+  options: { nodeArgs?: string[] } = {},
+): BedsideProcess {
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !isolated.test(key)),
   );
   const script = `const { main } = await import(${JSON.stringify(mainModule)}); process.exitCode = await main(${JSON.stringify(args)});`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: repoRoot,
-    env: { ...base, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', '--input-type=module', '-e', script],
+    {
+      cwd: repoRoot,
+      env: { ...base, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on(
     'data',

@@ -1,0 +1,133 @@
+import { sql } from 'kysely';
+import type { PublishedPost } from '../../connectors/connector.js';
+import type { PostTargetRow } from '../../db/schema.js';
+import { systemActor } from '../audit/audit-types.js';
+import { recordAuditEvents } from '../audit/record-audit-events.js';
+import type { DispatchDeps } from './dispatch-deps.js';
+import { refreshPostStatuses } from './post-status.js';
+import { markPublished } from './target-outcomes.js';
+
+export interface PublishedItem {
+  target: PostTargetRow;
+  post: PublishedPost;
+  recovered: boolean;
+}
+
+/**
+ * Group commit for published targets: while one transaction writes, the publications that arrive
+ * queue up and go into the next one together — one UPDATE for their targets, their audit events
+ * in one append, their posts' statuses in one read. Each caller still learns whether its own
+ * target was written (it holds the lease, or the sweeper had marked it unconfirmed), exactly as
+ * with `markPublished`; a batch that fails is written again one by one, so one bad row cannot
+ * fail the others. Until its transaction commits a target stays `publishing` under this worker's
+ * lease: a crash in between leaves it to the sweeper, which finds the post on the network.
+ */
+export class PublishedBatch {
+  #waiting: { item: PublishedItem; settle: (written: Promise<boolean>) => void }[] = [];
+  #draining = false;
+
+  constructor(
+    private readonly deps: DispatchDeps,
+    private readonly maxBatch = 64,
+  ) {}
+
+  /** Resolves once the target's publication is committed: true if written, false if it was not ours. */
+  record(item: PublishedItem): Promise<boolean> {
+    const written = new Promise<boolean>((resolve, reject) => {
+      this.#waiting.push({ item, settle: (result) => void result.then(resolve, reject) });
+    });
+    if (!this.#draining) {
+      this.#draining = true;
+      void this.#drain();
+    }
+    return written;
+  }
+
+  /** Writes whatever is waiting, batch after batch, until nothing is; never throws. */
+  async #drain(): Promise<void> {
+    while (this.#waiting.length > 0) {
+      const batch = this.#waiting.splice(0, this.maxBatch);
+      const items = batch.map((waiting) => waiting.item);
+      let written: boolean[];
+      try {
+        written = await markPublishedBatch(this.deps, items);
+      } catch {
+        for (const waiting of batch)
+          waiting.settle(
+            markPublished(this.deps, waiting.item.target, {
+              post: waiting.item.post,
+              recovered: waiting.item.recovered,
+            }),
+          );
+        continue;
+      }
+      batch.forEach((waiting, i) => waiting.settle(Promise.resolve(written[i] ?? false)));
+    }
+    this.#draining = false;
+  }
+}
+
+/** `markPublished` for several targets in one transaction; per item, whether it was written. */
+export async function markPublishedBatch(
+  deps: DispatchDeps,
+  items: PublishedItem[],
+): Promise<boolean[]> {
+  if (items.length === 0) return [];
+  const now = (deps.now ? deps.now() : new Date()).toISOString();
+  const ids = items.map((item) => item.target.id);
+  const perTarget = (value: (item: PublishedItem) => string | null) =>
+    sql<string>`(case ${sql.join(
+      items.map((item) => sql`when ${sql.ref('id')} = ${item.target.id} then ${value(item)}`),
+      sql` `,
+    )} end)`;
+  return deps.db.transaction().execute(async (tx) => {
+    const updated = await tx
+      .updateTable('postTargets')
+      .set({
+        status: 'published',
+        remoteId: perTarget((item) => item.post.remoteId),
+        remoteUrl: perTarget((item) => item.post.url ?? null),
+        publishedAt: now,
+        leaseOwner: null,
+        leaseUntil: null,
+        lastErrorKind: null,
+        lastErrorMessage: null,
+        lastErrorFix: null,
+        updatedAt: now,
+      })
+      .where('id', 'in', ids)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'publishing'), eb('leaseOwner', '=', deps.owner)]),
+          eb('status', '=', 'unconfirmed'),
+        ]),
+      )
+      .returning('id')
+      .execute();
+    const done = new Set(updated.map((row) => row.id));
+    const written = items.filter((item) => done.has(item.target.id));
+    await recordAuditEvents(tx, {
+      dialect: deps.dialect,
+      now: new Date(now),
+      entries: written.map(({ target, recovered }) => ({
+        orgId: target.orgId,
+        actor: systemActor,
+        action: 'post.target_published',
+        target: { type: 'post', id: target.postId },
+        details: {
+          targetId: target.id,
+          channelId: target.channelId,
+          network: target.network,
+          attempts: target.attempts,
+          foundOnNetwork: recovered,
+        },
+      })),
+    });
+    await refreshPostStatuses(tx, {
+      posts: written.map(({ target }) => ({ orgId: target.orgId, postId: target.postId })),
+      now: new Date(now),
+      dialect: deps.dialect,
+    });
+    return items.map((item) => done.has(item.target.id));
+  });
+}
