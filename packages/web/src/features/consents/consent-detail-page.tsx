@@ -24,6 +24,7 @@ import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
 import { paths } from '../../paths';
+import { networkLabels } from '../compose/network-label';
 import { useCurrentOrg } from '../shell/current-org';
 import {
   canConsent,
@@ -313,11 +314,18 @@ function Takedowns({ consent: c }: { consent: ConsentDetail }) {
         <Table.Tbody>
           {c.takedowns.map((t) => (
             <Table.Tr key={t.id}>
-              <Table.Td>{t.network ?? 'Unknown network'}</Table.Td>
+              <Table.Td>{t.network ? networkName(t.network) : 'Unknown network'}</Table.Td>
               <Table.Td>
                 {t.remoteUrl ? (
-                  <Anchor href={t.remoteUrl} target="_blank" rel="noopener noreferrer">
-                    Open the post <IconExternalLink size={12} aria-hidden />
+                  // The address itself, not "open": a person may need to copy it to the network's app.
+                  <Anchor
+                    href={t.remoteUrl}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    size="sm"
+                    style={{ wordBreak: 'break-all' }}
+                  >
+                    {t.remoteUrl} <IconExternalLink size={12} aria-hidden />
                   </Anchor>
                 ) : (
                   <Text size="sm" c="dimmed">
@@ -346,4 +354,9 @@ function Takedowns({ consent: c }: { consent: ConsentDetail }) {
       </Table>
     </Section>
   );
+}
+
+/** The network's own name ("Mastodon"), or the stored id when it is not a publishing network. */
+function networkName(network: string): string {
+  return (networkLabels as Record<string, string | undefined>)[network] ?? network;
 }
