@@ -1,4 +1,4 @@
-import { api } from './client';
+import { api, uploadFile } from './client';
 
 /** Provider profiles, imports, approvals and the public page: the server's providers routes. */
 const org = (orgId: string) => `/api/orgs/${encodeURIComponent(orgId)}`;
@@ -25,6 +25,13 @@ export interface Education {
   year: number | null;
 }
 
+export interface ProviderPhoto {
+  mediaId: string;
+  width: number;
+  height: number;
+  mimeType: 'image/jpeg' | 'image/png' | 'image/webp';
+}
+
 export interface ProfileFields {
   firstName: string;
   lastName: string;
@@ -38,6 +45,8 @@ export interface ProfileFields {
   languages: string[];
   acceptingNewPatients: boolean;
   telehealth: boolean;
+  /** Set by the photo upload; the edit form can only remove it. */
+  photo: ProviderPhoto | null;
   photoAlt: string;
   bio: string;
   locationIds: string[];
@@ -150,7 +159,53 @@ export interface Listing extends ListingInput {
   mismatches: { field: 'name' | 'address' | 'phone'; listed: string; master: string }[];
 }
 
+export const listingImportFields = [
+  'directory',
+  'name',
+  'address',
+  'phone',
+  'url',
+  'npi',
+  'location',
+] as const;
+export type ListingImportField = (typeof listingImportFields)[number];
+export type ListingMapping = Partial<Record<ListingImportField, string>>;
+
+export interface ListingImportReport {
+  applied: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rows: {
+    line: number;
+    directory: Directory;
+    providerId: string | null;
+    subject: string;
+    locationId: string;
+    locationName: string;
+    action: 'create' | 'update' | 'unchanged';
+    mismatches: Listing['mismatches'];
+  }[];
+}
+
+/** What the edit form may send: everything but a new photo (that comes through the upload). */
+export type ProfileEdit = Partial<Omit<ProfileFields, 'photo'>> & { photo?: null };
+
 export const providerEndpoints = {
+  uploadPhoto: (orgId: string, photo: { providerId: string; file: File; altText: string }) =>
+    uploadFile<ChangeOutcome & { photo: ProviderPhoto }>(
+      `${org(orgId)}/providers/${seg(photo.providerId)}/photo?altText=${seg(photo.altText)}`,
+      photo.file,
+    ),
+  previewListingImport: (orgId: string, sample: string) =>
+    api.post<{ columns: string[]; rows: Record<string, string>[]; suggested: ListingMapping }>(
+      `${org(orgId)}/listings/import/preview`,
+      { sample },
+    ),
+  importListings: (
+    orgId: string,
+    input: { csv: string; mapping: ListingMapping; apply: boolean },
+  ) => api.post<ListingImportReport>(`${org(orgId)}/listings/import`, input),
   listings: (orgId: string, signal?: AbortSignal) =>
     api.get<{ listings: Listing[] }>(`${org(orgId)}/listings`, signal),
   addListing: (orgId: string, input: ListingInput) =>
@@ -159,7 +214,7 @@ export const providerEndpoints = {
     api.delete(`${org(orgId)}/listings/${seg(listingId)}`),
   list: (orgId: string, signal?: AbortSignal) =>
     api.get<{ providers: Provider[] }>(`${org(orgId)}/providers`, signal),
-  update: (orgId: string, providerId: string, changes: Partial<ProfileFields>) =>
+  update: (orgId: string, providerId: string, changes: ProfileEdit) =>
     api.patch<ChangeOutcome>(`${org(orgId)}/providers/${seg(providerId)}`, changes),
   changes: (orgId: string, signal?: AbortSignal) =>
     api.get<{ changes: ProviderChange[] }>(`${org(orgId)}/provider-changes`, signal),

@@ -1,14 +1,52 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Image, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChecklist } from '@tabler/icons-react';
 import { errorMessage } from '../../api/api-error';
-import type { ProviderChange } from '../../api/providers';
+import type { FieldChange, ProviderChange, ProviderPhoto } from '../../api/providers';
+import { mediaUrl } from '../compose/api';
+import { useLocations } from '../locations/use-locations';
 import { EmptyBlock } from '../../components/empty-state';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../lib/format';
 import { useCurrentOrg } from '../shell/current-org';
 import { fieldLabels, formatValue } from './field-labels';
 import { useProviderChanges, useProviderMutations } from './use-providers';
+
+/** A value of the diff: a photo is shown (the clinician approves what they see), locations by name. */
+function ValueCell(props: {
+  field: FieldChange['field'];
+  value: unknown;
+  change: ProviderChange;
+  proposed?: boolean;
+}) {
+  const org = useCurrentOrg();
+  const locations = useLocations(org.orgId);
+  const { field, value } = props;
+  if (field === 'photo' && value && typeof value === 'object') {
+    const photo = value as ProviderPhoto;
+    const alt = props.change.fields.find((f) => f.field === 'photoAlt');
+    return (
+      <Image
+        src={mediaUrl(org.orgId, photo.mediaId)}
+        alt={
+          props.proposed
+            ? `Proposed photo${typeof alt?.after === 'string' ? `: ${alt.after}` : ''}`
+            : 'Current photo'
+        }
+        w={80}
+        h={Math.round((80 * photo.height) / photo.width)}
+        radius="sm"
+      />
+    );
+  }
+  if (field === 'locationIds' && Array.isArray(value)) {
+    const names = value.map(
+      (id) => locations.data?.find((l) => l.id === id)?.name ?? 'A removed location',
+    );
+    return <>{names.length ? names.join('; ') : '—'}</>;
+  }
+  return <>{formatValue(field, value)}</>;
+}
 
 const sourceLabels: Record<string, string> = { edit: 'Edit', nppes: 'NPPES import' };
 
@@ -83,8 +121,12 @@ export function ChangesPanel() {
                     {change.fields.map((f) => (
                       <Table.Tr key={f.field}>
                         <Table.Th scope="row">{fieldLabels[f.field]}</Table.Th>
-                        <Table.Td>{formatValue(f.field, f.before)}</Table.Td>
-                        <Table.Td>{formatValue(f.field, f.after)}</Table.Td>
+                        <Table.Td>
+                          <ValueCell field={f.field} value={f.before} change={change} />
+                        </Table.Td>
+                        <Table.Td>
+                          <ValueCell field={f.field} value={f.after} change={change} proposed />
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

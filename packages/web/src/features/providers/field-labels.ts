@@ -13,6 +13,7 @@ export const fieldLabels: Record<keyof ProfileFields, string> = {
   languages: 'Languages',
   acceptingNewPatients: 'Accepting new patients',
   telehealth: 'Telehealth',
+  photo: 'Photo',
   photoAlt: 'Photo alt text',
   bio: 'Bio',
   locationIds: 'Locations',
@@ -22,6 +23,8 @@ export const fieldLabels: Record<keyof ProfileFields, string> = {
 export function formatValue(field: FieldChange['field'], value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (field === 'photo' && typeof value === 'object')
+    return `New photo (${String((value as { width: number }).width)} × ${String((value as { height: number }).height)} px)`;
   if (!Array.isArray(value)) return String(value);
   if (value.length === 0) return '—';
   return value

@@ -19,6 +19,7 @@ import { EmptyBlock } from '../../components/empty-state';
 import { QueryState } from '../../components/query-state';
 import { useLocations } from '../locations/use-locations';
 import { useCurrentOrg } from '../shell/current-org';
+import { ListingsImport } from './listings-import';
 import { useListings, useProviderMutations } from './use-providers';
 
 const directoryLabels: Record<Directory, string> = {
@@ -217,6 +218,12 @@ export function ListingsPanel(props: { providers: Provider[]; canManage: boolean
             </Group>
           </Stack>
         </Paper>
+      ) : null}
+      {props.canManage ? (
+        <ListingsImport
+          orgId={org.orgId}
+          directoryLabel={(d) => directoryLabels[d as Directory] ?? d}
+        />
       ) : null}
     </Stack>
   );

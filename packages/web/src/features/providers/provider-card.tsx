@@ -1,25 +1,15 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  List,
-  Paper,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Image, List, Paper, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import type { Provider } from '../../api/providers';
+import { mediaUrl } from '../compose/api';
+import { ProfileEditor } from './profile-editor';
 import { PublicationsList } from './publications-list';
 import { formatValue } from './field-labels';
 import { useProviderMutations } from './use-providers';
 
-/** One provider: the profile at a glance, its publications, the clinician's own quick edits. */
+/** One provider: the profile at a glance, its publications, and the full profile editor. */
 export function ProviderCard(props: {
   orgId: string;
   provider: Provider;
@@ -27,44 +17,14 @@ export function ProviderCard(props: {
   canManage: boolean;
   canShare: boolean;
   pageUrl: string | null;
+  providers: Provider[];
+  /** Changes to this profile waiting for the clinician's approval. */
+  pending: number;
 }) {
   const { provider: p, orgId } = props;
-  const { update, share } = useProviderMutations(orgId);
+  const { share } = useProviderMutations(orgId);
   const [editing, setEditing] = useState(false);
-  const [bio, setBio] = useState(p.bio);
-  const [languages, setLanguages] = useState(p.languages.join(', '));
-  const [accepting, setAccepting] = useState(p.acceptingNewPatients);
-  const [telehealth, setTelehealth] = useState(p.telehealth);
   const canEdit = props.mine || props.canManage;
-
-  const save = () =>
-    update.mutate(
-      {
-        providerId: p.id,
-        changes: {
-          bio,
-          languages: languages
-            .split(',')
-            .map((l) => l.trim())
-            .filter(Boolean),
-          acceptingNewPatients: accepting,
-          telehealth,
-        },
-      },
-      {
-        onSuccess: (r) => {
-          setEditing(false);
-          notifications.show({
-            message:
-              r.status === 'pending'
-                ? `Sent to ${p.firstName} ${p.lastName} for approval`
-                : r.status === 'applied'
-                  ? 'Profile updated'
-                  : 'Nothing changed',
-          });
-        },
-      },
-    );
 
   const shareWelcome = () =>
     share.mutate(
@@ -78,17 +38,35 @@ export function ProviderCard(props: {
   return (
     <Paper withBorder radius="md" p="md" component="article" aria-labelledby={`provider-${p.id}`}>
       <Group justify="space-between" align="flex-start">
-        <div>
-          <Title order={2} size="h4" id={`provider-${p.id}`}>
-            {p.displayName}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {p.npi ? `NPI ${p.npi}` : 'No NPI yet'} ·{' '}
-            {p.specialties.length ? p.specialties.join(', ') : 'No specialty yet'}
-          </Text>
-        </div>
+        <Group align="flex-start" wrap="nowrap">
+          {p.photo ? (
+            <Image
+              src={mediaUrl(orgId, p.photo.mediaId)}
+              alt={p.photoAlt}
+              w={56}
+              h={Math.round((56 * p.photo.height) / p.photo.width)}
+              radius="sm"
+            />
+          ) : null}
+          <div>
+            <Title order={2} size="h4" id={`provider-${p.id}`}>
+              {p.displayName}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {p.npi ? `NPI ${p.npi}` : 'No NPI yet'} ·{' '}
+              {p.specialties.length ? p.specialties.join(', ') : 'No specialty yet'}
+            </Text>
+          </div>
+        </Group>
         <Group gap="xs">
           {props.mine ? <Badge color="blue">Your profile</Badge> : null}
+          {props.pending > 0 ? (
+            <Badge color="yellow" variant="light">
+              {props.pending === 1
+                ? '1 change waiting for approval'
+                : `${props.pending} changes waiting for approval`}
+            </Badge>
+          ) : null}
           <Badge color={p.acceptingNewPatients ? 'green' : 'gray'} variant="light">
             {p.acceptingNewPatients ? 'Accepting new patients' : 'Not accepting'}
           </Badge>
@@ -104,6 +82,8 @@ export function ProviderCard(props: {
         <List.Item>
           Board certifications: {formatValue('boardCertifications', p.boardCertifications)}
         </List.Item>
+        <List.Item>Education and training: {formatValue('education', p.education)}</List.Item>
+        <List.Item>Hospital affiliations: {formatValue('affiliations', p.affiliations)}</List.Item>
         <List.Item>Languages: {formatValue('languages', p.languages)}</List.Item>
       </List>
       {p.bio && !editing ? (
@@ -112,44 +92,13 @@ export function ProviderCard(props: {
         </Text>
       ) : null}
       {editing ? (
-        <Stack gap="xs" mt="sm">
-          <Textarea
-            label="Bio"
-            description="Checked by the guard before it is published"
-            value={bio}
-            onChange={(e) => setBio(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={4000}
-            error={update.error ? errorMessage(update.error) : undefined}
-          />
-          <Textarea
-            label="Languages"
-            description="Separated by commas"
-            value={languages}
-            onChange={(e) => setLanguages(e.currentTarget.value)}
-            autosize
-            minRows={1}
-          />
-          <Switch
-            label="Accepting new patients"
-            checked={accepting}
-            onChange={(e) => setAccepting(e.currentTarget.checked)}
-          />
-          <Switch
-            label="Offers telehealth"
-            checked={telehealth}
-            onChange={(e) => setTelehealth(e.currentTarget.checked)}
-          />
-          <Group>
-            <Button onClick={save} loading={update.isPending}>
-              {props.mine || p.userId === null ? 'Save' : 'Propose change'}
-            </Button>
-            <Button variant="default" onClick={() => setEditing(false)}>
-              Cancel
-            </Button>
-          </Group>
-        </Stack>
+        <ProfileEditor
+          orgId={orgId}
+          provider={p}
+          providers={props.providers}
+          mine={props.mine}
+          onDone={() => setEditing(false)}
+        />
       ) : null}
       <Group mt="sm" gap="sm">
         {canEdit && !editing ? (

@@ -64,6 +64,12 @@ export function ProvidersPage() {
                       canManage={canManage}
                       canShare={canShare}
                       pageUrl={page.data?.published ? page.data.url : null}
+                      providers={all}
+                      pending={
+                        (changes.data ?? []).filter(
+                          (c) => c.providerId === p.id && c.status === 'pending',
+                        ).length
+                      }
                     />
                   ))}
                 </Stack>

@@ -60,6 +60,16 @@ export function useProviderMutations(orgId: string) {
         ep.update(orgId, v.providerId, v.changes),
       onSuccess: refresh,
     }),
+    uploadPhoto: useMutation({
+      mutationFn: (v: { providerId: string; file: File; altText: string }) =>
+        ep.uploadPhoto(orgId, v),
+      onSuccess: refresh,
+    }),
+    importListings: useMutation({
+      mutationFn: (input: Parameters<typeof ep.importListings>[1]) =>
+        ep.importListings(orgId, input),
+      onSuccess: (report) => (report.applied ? refresh() : undefined),
+    }),
     decide: useMutation({
       mutationFn: (v: { changeId: string; approve: boolean }) =>
         ep.decide(orgId, v.changeId, v.approve),
