@@ -240,6 +240,19 @@ describeEachDialect('public pages: the lean cached path', (dialect) => {
     }
   });
 
+  it('logs a view it answers as Fastify does, without the address or the page', async () => {
+    await get(base, practicePath);
+    const lean = pages.served.lean;
+    const lines = t.logLines.length;
+    expect((await get(base, practicePath)).status).toBe(200);
+    if (pages.served.lean === lean) return; // PostgreSQL past its trust second: the routes logged it
+    const logged = t.logLines.slice(lines).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ msg: 'request completed', res: { statusCode: 200 } });
+    expect(logged[0]!.reqId).toEqual(expect.any(String));
+    expect(t.logLines.slice(lines).join('')).not.toMatch(/lean-practice|127\.0\.0\.1/);
+  });
+
   it('reads the client address the way Fastify does, with and without a trusted proxy', () => {
     const req = (xff: string | undefined) =>
       ({
