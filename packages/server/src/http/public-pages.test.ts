@@ -115,6 +115,25 @@ describeEachDialect('public pages: the lean cached path', (dialect) => {
     else expect(pages.served.lean - before.lean).toBeGreaterThan(0);
   });
 
+  it('sends HSTS on the lean path too when Bedside is served over https', async () => {
+    const secure = await buildApp({
+      ...t.services,
+      config: { ...t.services.config, publicUrl: 'https://pages.example.test' },
+    });
+    try {
+      const url = await listen(secure);
+      const viaRoutes = await get(url, practicePath);
+      const lean = await get(url, practicePath);
+      expect(viaRoutes.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(comparable(lean.headers)).toEqual(comparable(viaRoutes.headers));
+      if (dialect === 'sqlite')
+        expect(publicPagesOf(secure)!.served).toEqual({ lean: 1, routes: 1 });
+      expect(lean.body.toString()).toContain('https://pages.example.test/practices/lean-practice');
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('sends each encoding the browser accepts, every one the same page', async () => {
     const plain = await get(base, practicePath);
     const gz = await get(base, practicePath, { 'accept-encoding': 'gzip' });
