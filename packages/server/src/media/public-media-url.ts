@@ -7,7 +7,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * stops working, and an HMAC-SHA256 over all three with a key only Bedside holds: it cannot be
  * guessed, altered or extended. What it opens is checked again when it is used (the route).
  *
- * Token: `<targetId>.<mediaId>.<expires, unix seconds>.<signature, base64url>`.
+ * Token (the URL after PUBLIC_MEDIA_PATH): `<targetId>/<mediaId>/<expires, unix s>.<signature>`,
+ * the signature base64url; in segments, as routers cap a single path parameter's length.
  */
 export interface MediaLinkSigner {
   /** The absolute URL a network fetches, valid until `now + ttl`. */
@@ -25,7 +26,7 @@ export interface MediaRef {
 export const PUBLIC_MEDIA_PATH = '/api/public/media/';
 
 const ID = /^[A-Za-z0-9-]{1,64}$/;
-const TOKEN = /^([A-Za-z0-9-]{1,64})\.([A-Za-z0-9-]{1,64})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
+const TOKEN = /^([A-Za-z0-9-]{1,64})\/([A-Za-z0-9-]{1,64})\/(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 export function createMediaLinkSigner(options: {
   key: Buffer;
@@ -43,7 +44,7 @@ export function createMediaLinkSigner(options: {
       if (!ID.test(ref.targetId) || !ID.test(ref.mediaId))
         throw new Error('Not a target or media id');
       const expires = Math.floor(now.getTime() / 1000) + options.ttlSeconds;
-      const token = `${ref.targetId}.${ref.mediaId}.${expires}.${sign(ref, expires)}`;
+      const token = `${ref.targetId}/${ref.mediaId}/${expires}.${sign(ref, expires)}`;
       return `${base}${PUBLIC_MEDIA_PATH}${token}`;
     },
     verify(token, now = new Date()) {

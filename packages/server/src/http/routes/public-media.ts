@@ -23,17 +23,22 @@ export function publicMediaRoutes(services: AppServices): FastifyPluginAsyncZod 
     services.mediaStore ?? (fallback ??= defaultMediaStore(services.config.dataDir));
   return async (app) => {
     app.get(
-      '/public/media/:token',
+      '/public/media/:targetId/:mediaId/:signature',
       {
         config: { access: { kind: 'public' }, rateLimit: publicMediaLimit },
         schema: {
           tags: ['posts'],
           summary: "A post's image behind a signed, expiring link (for networks that fetch images)",
-          params: z.strictObject({ token: z.string().min(1).max(300) }),
+          params: z.strictObject({
+            targetId: z.string().min(1).max(64),
+            mediaId: z.string().min(1).max(64),
+            signature: z.string().min(1).max(80),
+          }),
         },
       },
       async (request, reply) => {
-        const ref = signer.verify(request.params.token);
+        const { targetId, mediaId, signature } = request.params;
+        const ref = signer.verify(`${targetId}/${mediaId}/${signature}`);
         if (!ref) throw notFound('The image');
         const media = await readPublicMedia(db, { ...ref, store: store() });
         return reply
