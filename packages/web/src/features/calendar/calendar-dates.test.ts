@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, movedLocalTime, rangeOf, visibleDays, zonedParts } from './calendar-dates';
+import {
+  addMonths,
+  movedLocalTime,
+  rangeOf,
+  visibleDays,
+  weekTitle,
+  zonedParts,
+} from './calendar-dates';
 
 describe('calendar dates', () => {
   it('a month view covers whole weeks from Sunday; a week view is Sunday to Saturday', () => {
@@ -18,6 +25,7 @@ describe('calendar dates', () => {
     ]);
     expect(visibleDays('2026-11-28', 'month')[0]).toBe('2026-11-01');
     expect(addMonths('2026-12-31', 1)).toBe('2027-01-01');
+    expect(weekTitle('2026-11-22')).toBe('Week of Nov 22, 2026');
   });
 
   it('shows an instant on the wall clock of the location, across DST', () => {

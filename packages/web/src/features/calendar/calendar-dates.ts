@@ -76,6 +76,16 @@ export function monthTitle(anchor: string): string {
   }).format(parse(anchor));
 }
 
+/** "Week of Nov 22, 2026" (the week's first day; its ISO form read like the month title). */
+export function weekTitle(firstDay: string): string {
+  return `Week of ${new Intl.DateTimeFormat('en-US', {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(parse(firstDay))}`;
+}
+
 export function dayLabel(day: string, style: 'short' | 'long' = 'short'): string {
   return new Intl.DateTimeFormat('en-US', {
     weekday: style === 'long' ? 'long' : 'short',

@@ -14,6 +14,7 @@ import {
   addMonths,
   isoDate,
   monthTitle,
+  weekTitle,
   movedLocalTime,
   rangeOf,
   visibleDays,
@@ -82,7 +83,7 @@ export function CalendarPage() {
             ›
           </Button>
           <Text fw={700} size="lg" aria-live="polite" ml="xs">
-            {view === 'month' ? monthTitle(anchor) : `Week of ${days[0] ?? ''}`}
+            {view === 'month' ? monthTitle(anchor) : weekTitle(days[0] ?? anchor)}
           </Text>
         </Group>
         <Group gap="xs">

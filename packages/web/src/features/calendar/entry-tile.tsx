@@ -6,6 +6,7 @@ import { zonedParts } from './calendar-dates';
 import { isMovable, TargetStatusBadge } from './target-status';
 
 const borders: Partial<Record<CalendarEntry['status'], string>> = {
+  published: 'var(--mantine-color-green-6)',
   failed: 'var(--mantine-color-red-6)',
   unconfirmed: 'var(--mantine-color-orange-6)',
   paused: 'var(--mantine-color-yellow-6)',
