@@ -112,6 +112,15 @@ function validBodies(o: OrgWithRoles): Record<string, unknown> {
       appPassword: 'abcd-efgh-ijkl-mnop',
       service: 'http://127.0.0.1:9',
     },
+    'POST /api/orgs/:orgId/channels/bluesky/oauth/start': {
+      locationId: o.locationId,
+      handle: 'clinic.test',
+    },
+    'POST /api/orgs/:orgId/channels/bluesky/oauth/finish': {
+      state: 'not-a-real-state-at-all',
+      iss: 'http://127.0.0.1:9',
+      code: 'not-a-real-code',
+    },
     'POST /api/orgs/:orgId/channels/mastodon/start': {
       locationId: o.locationId,
       instanceUrl: 'http://127.0.0.1:9',

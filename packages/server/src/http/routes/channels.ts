@@ -11,6 +11,11 @@ import {
 } from '../../domain/channels/channels.js';
 import { connectBluesky } from '../../domain/channels/connect-bluesky.js';
 import {
+  blueskyClientMetadataDocument,
+  finishBlueskyOAuthConnect,
+  startBlueskyOAuthConnect,
+} from '../../domain/channels/connect-bluesky-oauth.js';
+import {
   finishMastodonConnect,
   startMastodonConnect,
 } from '../../domain/channels/connect-mastodon.js';
@@ -118,6 +123,76 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
         });
         return reply.status(201).send(channel);
       },
+    );
+
+    app.post(
+      '/orgs/:orgId/channels/bluesky/oauth/start',
+      {
+        config: { access: { kind: 'org', action: 'channel.manage' } },
+        schema: {
+          tags: ['channels'],
+          summary:
+            "Start connecting a Bluesky account with atproto OAuth: returns its server's sign-in page",
+          params: orgParams,
+          body: z.strictObject({ locationId, handle: z.string().trim().min(1).max(320) }),
+          response: { 200: z.object({ authorizeUrl: z.string() }) },
+        },
+      },
+      async (request) =>
+        startBlueskyOAuthConnect(db, {
+          actor: request.actor,
+          orgId: request.params.orgId,
+          locationId: request.body.locationId,
+          handle: request.body.handle,
+          publicUrl: services.config.publicUrl,
+          box: services.box,
+          connectors: connectors(),
+        }),
+    );
+
+    app.post(
+      '/orgs/:orgId/channels/bluesky/oauth/finish',
+      {
+        config: { access: { kind: 'org', action: 'channel.manage' } },
+        schema: {
+          tags: ['channels'],
+          summary:
+            'Finish connecting a Bluesky account with the state, iss and code (or error) from the callback',
+          params: orgParams,
+          body: z.strictObject({
+            state: z.string().min(10).max(200),
+            iss: z.string().min(1).max(300).optional(),
+            code: z.string().min(1).max(2000).optional(),
+            error: z.string().min(1).max(200).optional(),
+          }),
+          response: { 201: channelSchema },
+        },
+      },
+      async (request, reply) => {
+        const channel = await finishBlueskyOAuthConnect(db, {
+          actor: request.actor,
+          orgId: request.params.orgId,
+          ...request.body,
+          publicUrl: services.config.publicUrl,
+          box: services.box,
+          connectors: connectors(),
+        });
+        return reply.status(201).send(channel);
+      },
+    );
+
+    app.get(
+      '/oauth/bluesky/client-metadata.json',
+      {
+        config: { access: { kind: 'public' } },
+        schema: {
+          tags: ['channels'],
+          summary:
+            "Bedside's atproto OAuth client metadata (its client id when it is not on this computer)",
+          response: { 200: z.looseObject({ client_id: z.string() }) },
+        },
+      },
+      async () => blueskyClientMetadataDocument(services.config.publicUrl),
     );
 
     app.post(
