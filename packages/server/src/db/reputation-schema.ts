@@ -130,6 +130,8 @@ export interface ReputationItemTopicTable {
   orgId: string;
   topic: string;
   receivedAt: string;
+  /** The item's, for the topic + sentiment index (migration 20261128075100). */
+  sentimentLabel: SentimentLabel | null;
 }
 
 export interface ReputationItemVersionTable {

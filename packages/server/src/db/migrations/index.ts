@@ -13,6 +13,7 @@ import * as reputationReplyRef from './20261128051000-reputation-reply-ref.js';
 import * as networkChannels from './20261128060000-network-channels.js';
 import * as dispatchAppLimits from './20261128074000-dispatch-app-limits.js';
 import * as reputationRollups from './20261128075000-reputation-rollups.js';
+import * as reputationTopicSentiment from './20261128075100-reputation-topic-sentiment.js';
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -36,4 +37,5 @@ export const migrations: Record<string, MigrationModule> = {
   '20261128060000-network-channels': networkChannels,
   '20261128074000-dispatch-app-limits': dispatchAppLimits,
   '20261128075000-reputation-rollups': reputationRollups,
+  '20261128075100-reputation-topic-sentiment': reputationTopicSentiment,
 };

@@ -167,3 +167,59 @@ describeEachDialect('reputation import', (dialect) => {
     expect(notes[0]!.body).not.toMatch(/rude|wait/i);
   });
 });
+
+describeEachDialect('reputation import, streamed in batches', (dialect) => {
+  let t: TestDatabase;
+  let orgId: string;
+  let ownerId: string;
+  beforeEach(async () => {
+    t = await createTestDatabase(dialect);
+    ({ orgId, ownerId } = await createTestPractice(t.handle.db, 'batches'));
+  });
+  afterEach(async () => t.drop());
+
+  const rows = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `b-${i},2026-11-${String(1 + (i % 27)).padStart(2, '0')},${1 + (i % 5)},Text ${i}`,
+    );
+  const run = (input: AsyncIterable<string>) =>
+    importReviews(t.handle.db, {
+      actor: { userId: ownerId, label: 'owner', ip: null },
+      orgId,
+      source: 'yelp',
+      format: 'csv',
+      mapping: { externalId: 'id', publishedAt: 'date', rating: 'stars', text: 'text' },
+      fileName: null,
+      input,
+      batchSize: 3,
+    });
+
+  it('stores every batch while the next is read, and counts each row once', async () => {
+    const csv = ['id,date,stars,text', ...rows(11), 'b-0,2026-11-01,1,Text 0'].join('\n');
+    const report = await run(chunks(csv, 40));
+    expect(report).toMatchObject({ rowsTotal: 12, created: 11, unchanged: 1, skipped: 0 });
+    const stored = await t.handle.db
+      .selectFrom('reputationItems')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('orgId', '=', orgId)
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(11);
+  });
+
+  it('a file that breaks off mid-way fails the import; only whole batches were stored', async () => {
+    async function* broken(): AsyncGenerator<string> {
+      yield ['id,date,stars,text', ...rows(7)].join('\n') + '\n';
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      throw new Error('The upload was interrupted.');
+    }
+    await expect(run(broken())).rejects.toThrow('The upload was interrupted.');
+    const stored = await t.handle.db
+      .selectFrom('reputationItems')
+      .select('externalId')
+      .where('orgId', '=', orgId)
+      .execute();
+    expect(stored.length % 3).toBe(0);
+    expect(stored.length).toBeLessThanOrEqual(6);
+  });
+});

@@ -9,7 +9,7 @@ import type { Actor } from '../audit/audit-types.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { alertNewItems } from './alerts.js';
 import { loadIngestContext, type IngestContext } from './ingest-context.js';
-import { ingestItems, type IncomingItem } from './ingest-items.js';
+import { ingestItems, prepareAnalysis, type IncomingItem } from './ingest-items.js';
 import { rowToItem, type ImportMapping, type RowContext } from './import-mapping.js';
 
 export interface ImportProblem {
@@ -92,27 +92,41 @@ export async function importReviews(db: DbOrTx, options: ImportOptions): Promise
   };
   const batchSize = options.batchSize ?? 1_000;
   let batch: IncomingItem[] = [];
+  // One batch is written while the next is parsed and analysed (the database and this process
+  // work at once); never more, so memory stays bounded by two batches.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const items = batch;
+    const items = prepareAnalysis(context, batch);
     batch = [];
-    await storeBatch(db, { context, options, importId, items, report });
+    await writing;
+    const next = storeBatch(db, { context, options, importId, items, report });
+    // Handled here so a failure does not go unobserved while the next batch is parsed; it is
+    // thrown at the next `await writing`.
+    next.catch(() => undefined);
+    writing = next;
   };
   const records =
     options.format === 'csv'
       ? csvRecords(options.input, problem)
       : jsonRecords(options.input, problem);
-  for await (const record of records) {
-    const result = rowToItem(record.row, options.mapping, rowContext);
-    if ('problem' in result) {
-      problem(record.line, result.problem);
-      continue;
+  try {
+    for await (const record of records) {
+      const result = rowToItem(record.row, options.mapping, rowContext);
+      if ('problem' in result) {
+        problem(record.line, result.problem);
+        continue;
+      }
+      report.rowsTotal += 1;
+      batch.push(result.item);
+      if (batch.length >= batchSize) await flush();
     }
-    report.rowsTotal += 1;
-    batch.push(result.item);
-    if (batch.length >= batchSize) await flush();
+    await flush();
+  } finally {
+    // Whatever happened while reading, the batch in the database finishes (or fails) first.
+    await writing.catch(() => undefined);
   }
-  await flush();
+  await writing;
   // The CSV parser reports broken records as it reads ahead, before earlier rows are checked.
   report.problems.sort((a, b) => a.line - b.line);
   await finishImport(db, { options, importId, report });

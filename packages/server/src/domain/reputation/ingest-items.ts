@@ -4,6 +4,7 @@ import type { InboundItem } from '../../connectors/inbound.js';
 import type { Tx } from '../../db/database.js';
 import type {
   ReputationItemTable,
+  ReputationItemTopicTable,
   ReputationSourceName,
   SentimentLabel,
   Urgency,
@@ -17,6 +18,20 @@ import { FACT_COLUMNS, RollupDelta, applyRollupDelta, rollupFacts } from './dash
 export interface IncomingItem extends InboundItem {
   /** Where the item belongs; the source's location when absent. */
   locationId?: string | null;
+  /** The analysis, when it was worked out ahead (see {@link prepareAnalysis}). */
+  analysis?: AnalysisColumns;
+}
+
+type AnalysisColumns = ReturnType<typeof analysisColumns>;
+
+/**
+ * Works out the items' analysis (sentiment, topics, urgency, the guard's PHI check) before they
+ * are stored, so an import can do this CPU work for the next batch while the database writes the
+ * previous one. Items that turn out to be unchanged did it for nothing; that is the price.
+ */
+export function prepareAnalysis(context: IngestContext, items: IncomingItem[]): IncomingItem[] {
+  for (const item of items) if (!item.deleted) item.analysis ??= analysisColumns(context, item);
+  return items;
 }
 
 export interface IngestBatch {
@@ -100,7 +115,7 @@ async function ingestChunk(tx: Tx, work: ChunkWork): Promise<void> {
   const byExternal = new Map(existing.map((row) => [row.externalId, row]));
   const now = new Date().toISOString();
   const inserts: Insertable<ReputationItemTable>[] = [];
-  const topicRows: { itemId: string; orgId: string; topic: string; receivedAt: string }[] = [];
+  const topicRows: Insertable<ReputationItemTopicTable>[] = [];
   // What the chunk changes in the dashboard's rollups, written once at the end.
   const rollup = new RollupDelta();
 
@@ -115,7 +130,13 @@ async function ingestChunk(tx: Tx, work: ChunkWork): Promise<void> {
       inserts.push(created);
       rollup.add(rollupFacts(created as FactRow), 1);
       for (const topic of JSON.parse(created.topics ?? '[]') as string[])
-        topicRows.push({ itemId: created.id, orgId: context.orgId, topic, receivedAt: now });
+        topicRows.push({
+          itemId: created.id,
+          orgId: context.orgId,
+          topic,
+          receivedAt: now,
+          sentimentLabel: created.sentimentLabel ?? null,
+        });
       report.created.push({
         id: created.id,
         source: batch.source,
@@ -196,7 +217,7 @@ function newRow(
   input: { batch: IngestBatch; item: IncomingItem; now: string },
 ): Insertable<ReputationItemTable> {
   const { batch, item, now } = input;
-  const analysis = analysisColumns(context, item);
+  const analysis = item.analysis ?? analysisColumns(context, item);
   const wanted = item.locationId ?? batch.locationId;
   const locationId = wanted && context.locationIds.has(wanted) ? wanted : null;
   return {
@@ -262,7 +283,7 @@ async function updateContent(
       replacedAt: now,
     })
     .execute();
-  const analysis = analysisColumns(context, item);
+  const analysis = item.analysis ?? analysisColumns(context, item);
   await tx
     .updateTable('reputationItems')
     .set({
@@ -298,6 +319,7 @@ async function updateContent(
           orgId: context.orgId,
           topic,
           receivedAt: received.receivedAt,
+          sentimentLabel: analysis.sentimentLabel,
         })),
       )
       .execute();
