@@ -42,7 +42,11 @@ export function NetworkPreview(props: {
       <Stack gap="xs">
         <Group gap="xs" wrap="nowrap">
           <Avatar size="sm" color="bedside" aria-hidden>
-            {channel.displayName.slice(0, 1).toUpperCase()}
+            {/* A handle used as the name ("@clinic@…") starts with its first letter, not "@". */}
+            {channel.displayName
+              .replace(/^[^\p{L}\p{N}]+/u, '')
+              .slice(0, 1)
+              .toUpperCase() || '?'}
           </Avatar>
           <div>
             <Text size="sm" fw={600} lh={1.2}>
