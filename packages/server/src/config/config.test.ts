@@ -66,4 +66,34 @@ describe('config', () => {
   it('refuses a short secret key', () => {
     expect(() => loadConfig({ BEDSIDE_SECRET_KEY: 'c2hvcnQ=' })).toThrow(ConfigError);
   });
+
+  it('public media links: the public URL and a key derived from the secret key by default; each can be set', () => {
+    const secret = Buffer.alloc(32, 3).toString('base64');
+    const base = { BEDSIDE_DATA_DIR: tempDir(), BEDSIDE_SECRET_KEY: secret };
+    const defaults = loadConfig({ ...base, BEDSIDE_PUBLIC_URL: 'https://app.clinic.example/' });
+    expect(defaults.mediaUrls.publicBaseUrl).toBe('https://app.clinic.example');
+    expect(defaults.mediaUrls.ttlSeconds).toBe(3600);
+    expect(defaults.mediaUrls.key).toHaveLength(32);
+    // Derived, never the secret key itself (that one also encrypts tokens).
+    expect(defaults.mediaUrls.key.equals(defaults.secretKey)).toBe(false);
+    const key = Buffer.alloc(32, 5).toString('base64');
+    const set = loadConfig({
+      ...base,
+      BEDSIDE_MEDIA_PUBLIC_URL: 'https://media.clinic.example/',
+      BEDSIDE_MEDIA_URL_KEY: key,
+      BEDSIDE_MEDIA_URL_TTL_SECONDS: '600',
+    });
+    expect(set.mediaUrls).toEqual({
+      publicBaseUrl: 'https://media.clinic.example',
+      key: Buffer.from(key, 'base64'),
+      ttlSeconds: 600,
+    });
+    for (const bad of [
+      { BEDSIDE_MEDIA_PUBLIC_URL: 'not a url' },
+      { BEDSIDE_MEDIA_URL_KEY: 'c2hvcnQ=' },
+      { BEDSIDE_MEDIA_URL_TTL_SECONDS: '5' },
+      { BEDSIDE_MEDIA_URL_TTL_SECONDS: '999999' },
+    ])
+      expect(() => loadConfig({ ...base, ...bad }), JSON.stringify(bad)).toThrow(ConfigError);
+  });
 });
