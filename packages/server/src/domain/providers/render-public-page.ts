@@ -112,12 +112,15 @@ export function renderProviderPage(data: PublicPageData, p: ProviderView, urls: 
   const image = p.photo
     ? { url: photoUrl(urls.practice, p.photo), alt: p.photoAlt, ...p.photo }
     : null;
+  // With a photo, the facts, rating and booking link sit beside it instead of below.
+  const beside = [glance, ratingBlock(data.providerRatings.get(p.id)), appointmentBlock(data)].join(
+    '',
+  );
   sections.push(
     image
-      ? `<div class="intro"><img class="photo" src="${esc(image.url)}" alt="${esc(image.alt)}" width="${image.width}" height="${image.height}"><div>${glance}</div></div>`
-      : glance,
+      ? `<div class="intro"><img class="photo" src="${esc(image.url)}" alt="${esc(image.alt)}" width="${image.width}" height="${image.height}"><div>${beside}</div></div>`
+      : beside,
   );
-  sections.push(ratingBlock(data.providerRatings.get(p.id)), appointmentBlock(data));
   if (p.bio) sections.push(`<h2>About</h2><p>${esc(p.bio)}</p>`);
   if (p.taxonomies.length)
     sections.push(
