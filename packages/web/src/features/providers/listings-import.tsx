@@ -132,9 +132,10 @@ export function ListingsImport(props: { orgId: string; directoryLabel: (d: strin
               >
                 Check file
               </Button>
-              {report && !report.applied ? (
+              {report && !report.applied && report.created + report.updated > 0 ? (
                 <Button onClick={() => run(true)} loading={importListings.isPending}>
-                  Import {report.rows.length} listing{report.rows.length === 1 ? '' : 's'}
+                  Import {report.created + report.updated} listing
+                  {report.created + report.updated === 1 ? '' : 's'}
                 </Button>
               ) : null}
             </Group>
@@ -162,7 +163,9 @@ export function ListingsImport(props: { orgId: string; directoryLabel: (d: strin
             <Text size="sm" role="status" fw={600}>
               {report.applied
                 ? `Imported: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged.`
-                : `The file is good: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged. Nothing is written until you import.`}
+                : report.created + report.updated === 0
+                  ? `Nothing to import: all ${report.unchanged} listings are already recorded as in this file.`
+                  : `The file is good: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged. Nothing is written until you import.`}
             </Text>
             <Table withTableBorder>
               <Table.Thead>

@@ -56,7 +56,7 @@ function RowList<T>(props: {
         </Text>
       ) : null}
       {rows.map((row, i) => (
-        <Group key={i} align="flex-end" gap="xs" wrap="wrap">
+        <Group key={i} align="flex-start" gap="xs" wrap="wrap">
           {props.render(row, i, (patch) =>
             onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r))),
           )}
@@ -64,7 +64,7 @@ function RowList<T>(props: {
             variant="subtle"
             color="red"
             size="compact-sm"
-            mb={4}
+            mt={30}
             onClick={() => onChange(rows.filter((_, j) => j !== i))}
             aria-label={`Remove ${props.noun} ${i + 1}`}
           >
@@ -233,7 +233,7 @@ export function ProfileEditor(props: {
               />
               <Checkbox
                 label={`Primary (specialty ${i + 1})`}
-                mb={10}
+                mt={32}
                 checked={t.primary}
                 onChange={(e) => {
                   const on = e.currentTarget.checked;
@@ -265,7 +265,7 @@ export function ProfileEditor(props: {
                 label={`State (licence ${i + 1})`}
                 placeholder="OR"
                 maxLength={2}
-                w={110}
+                w={150}
                 value={l.state}
                 onChange={(e) => patch({ state: e.currentTarget.value.toUpperCase() })}
                 error={err(`licences.${i}.state`)}
