@@ -266,3 +266,71 @@ export async function deliverWebhookAlerts(
   }
   return report;
 }
+
+/**
+ * Sends a test alert to a webhook, signed like real ones, so the person setting it up sees it
+ * arrive (and Bedside records how the receiver answered). It names no item.
+ */
+export async function testWebhook(
+  db: DbOrTx,
+  options: {
+    actor: Actor;
+    orgId: string;
+    webhookId: string;
+    box: SecretBox;
+    publicUrl: string;
+    fetch?: typeof fetch;
+  },
+): Promise<{ status: string }> {
+  const hook = await db
+    .selectFrom('reputationWebhooks')
+    .selectAll()
+    .where('orgId', '=', options.orgId)
+    .where('id', '=', options.webhookId)
+    .executeTakeFirst();
+  if (!hook) throw notFound('The webhook');
+  const link = `${options.publicUrl}/inbox`;
+  const summary = 'Test alert from Bedside: this webhook is set up.';
+  const body = JSON.stringify(
+    hook.format === 'slack'
+      ? { text: `${summary} <${link}|Open the inbox>` }
+      : { event: 'review.test', summary, link },
+  );
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  let status: string;
+  try {
+    const response = await (options.fetch ?? fetch)(hook.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-bedside-timestamp': timestamp,
+        'x-bedside-signature': webhookSignature(
+          options.box.open(hook.secretSealed),
+          timestamp,
+          body,
+        ),
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    status = response.ok ? 'ok' : `HTTP ${response.status}`;
+  } catch {
+    status = 'unreachable';
+  }
+  await inTransaction(db, async (tx) => {
+    await tx
+      .updateTable('reputationWebhooks')
+      .set({ lastStatus: status, lastDeliveryAt: new Date().toISOString() })
+      .where('id', '=', hook.id)
+      .execute();
+    await recordAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: 'review.webhook_tested',
+      target: { type: 'reputation_webhook', id: hook.id },
+      details: { status },
+    });
+  });
+  return { status };
+}

@@ -11,6 +11,7 @@ import type { Actor } from '../audit/audit-types.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import type { InboundSources } from './inbound-sources.js';
 import { inTransaction } from './item-actions.js';
+import { can } from '../policy/policy.js';
 
 /** A source as the app shows it: never its sealed configuration. */
 export interface SourceView {
@@ -229,4 +230,50 @@ export async function setSourceEnabled(
     });
     return sourceView(await getSourceRow(tx, options.orgId, options.sourceId));
   });
+}
+
+/**
+ * Removes a source: nothing is read from it any more. Its items stay in the inbox with their
+ * notes and replies; replies to them are then posted by hand.
+ */
+export async function removeSource(
+  db: DbOrTx,
+  options: { actor: Actor; orgId: string; sourceId: string },
+): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const row = await getSourceRow(tx, options.orgId, options.sourceId);
+    await tx
+      .deleteFrom('reputationSources')
+      .where('orgId', '=', options.orgId)
+      .where('id', '=', options.sourceId)
+      .execute();
+    await recordAuditEvent(tx, {
+      orgId: options.orgId,
+      actor: options.actor,
+      action: 'review.source_removed',
+      target: { type: 'reputation_source', id: options.sourceId },
+      details: { source: row.source, mode: row.mode },
+    });
+  });
+}
+
+/** A member who can be given an item: everyone whose role may answer reviews. */
+export interface Assignee {
+  userId: string;
+  name: string;
+  role: string;
+}
+
+/** Everyone an item can be assigned to (not only those who have items now), by name. */
+export async function listAssignees(db: DbOrTx, orgId: string): Promise<Assignee[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .select(['memberships.userId', 'users.name', 'memberships.role'])
+    .where('memberships.orgId', '=', orgId)
+    .orderBy('users.name')
+    .execute();
+  return rows
+    .filter((r) => can(r.role, 'review.respond'))
+    .map((r) => ({ userId: r.userId, name: r.name, role: r.role }));
 }

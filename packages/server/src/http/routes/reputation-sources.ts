@@ -9,6 +9,7 @@ import {
   createWebhook,
   deleteWebhook,
   listWebhooks,
+  testWebhook,
 } from '../../domain/reputation/outbound-webhooks.js';
 import {
   getReputationSettings,
@@ -16,7 +17,13 @@ import {
   updateMyAlertPreference,
   updateReputationSettings,
 } from '../../domain/reputation/settings.js';
-import { createSource, listSources, setSourceEnabled } from '../../domain/reputation/sources.js';
+import {
+  createSource,
+  listAssignees,
+  listSources,
+  removeSource,
+  setSourceEnabled,
+} from '../../domain/reputation/sources.js';
 import type { AppServices } from '../services.js';
 import { orgParams } from './route-kit.js';
 
@@ -167,6 +174,47 @@ export function reputationSourceRoutes(services: AppServices): FastifyPluginAsyn
           sourceId: request.params.sourceId,
           enabled: request.body.enabled,
         }),
+    );
+
+    app.delete(
+      '/orgs/:orgId/reputation/sources/:sourceId',
+      {
+        config: { access: { kind: 'org', action: 'review.manage' } },
+        schema: {
+          tags: ['reputation'],
+          summary: 'Remove a source (its items stay in the inbox)',
+          params: orgParams.extend({ sourceId: id }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await removeSource(db, {
+          actor: request.actor,
+          orgId: request.params.orgId,
+          sourceId: request.params.sourceId,
+        });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/orgs/:orgId/reputation/assignees',
+      {
+        config: { access: { kind: 'org', action: 'review.read' } },
+        schema: {
+          tags: ['reputation'],
+          summary: 'Everyone an inbox item can be assigned to',
+          params: orgParams,
+          response: {
+            200: z.object({
+              assignees: z.array(
+                z.object({ userId: z.string(), name: z.string(), role: z.string() }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => ({ assignees: await listAssignees(db, request.params.orgId) }),
     );
 
     app.post(
@@ -410,6 +458,27 @@ export function reputationSourceRoutes(services: AppServices): FastifyPluginAsyn
         });
         return reply.status(201).send(created);
       },
+    );
+
+    app.post(
+      '/orgs/:orgId/reputation/webhooks/:webhookId/test',
+      {
+        config: { access: { kind: 'org', action: 'review.manage' } },
+        schema: {
+          tags: ['reputation'],
+          summary: 'Send a signed test alert to a webhook and report how it answered',
+          params: orgParams.extend({ webhookId: id }),
+          response: { 200: z.object({ status: z.string() }) },
+        },
+      },
+      async (request) =>
+        testWebhook(db, {
+          actor: request.actor,
+          orgId: request.params.orgId,
+          webhookId: request.params.webhookId,
+          box: services.box,
+          publicUrl: services.config.publicUrl,
+        }),
     );
 
     app.delete(
