@@ -82,6 +82,9 @@ async function prepare(
     BEDSIDE_ROLES: 'worker',
     // The fake network is on this computer; production refuses loopback service addresses.
     BEDSIDE_SERVICE_ADDRESSES: 'loopback',
+    // Mastodon's documented 300 requests per 5 minutes per server would pace the whole run: the
+    // cap is still counted across workers for every claim, but set far above what the run sends.
+    BEDSIDE_DISPATCH_APP_LIMITS: 'mastodon=100000000/60',
   };
   if (config === 'sqlite') {
     writeFileSync(join(dataDir, 'secret.key'), `${key.toString('base64')}\n`, { mode: 0o600 });

@@ -8,8 +8,9 @@ import type { AuditEntry } from './audit-types.js';
  * Appends several events, possibly of several organizations, to their hash chains in a fixed
  * number of statements (the dispatcher records one per published target, many per second).
  * Each chain gets exactly what `recordAuditEvent` would have written one by one, in `entries`
- * order. The chain heads are locked in organization order first (PostgreSQL), so two batches
- * touching the same organizations cannot deadlock.
+ * order: one read of the heads, one insert of the events, one update of the heads. The heads are
+ * read FOR UPDATE in organization order (PostgreSQL), so two batches touching the same
+ * organizations wait for each other instead of deadlocking or sharing a previous hash.
  */
 export async function recordAuditEvents(
   tx: Tx,
@@ -21,37 +22,32 @@ export async function recordAuditEvents(
   for (const entry of entries) perOrg.set(entry.orgId, [...(perOrg.get(entry.orgId) ?? []), entry]);
   const orgIds = [...perOrg.keys()].sort();
 
-  await tx
-    .insertInto('auditChainHeads')
-    .values(orgIds.map((orgId) => ({ orgId, lastSeq: 0, lastHash: GENESIS_HASH })))
-    .onConflict((oc) => oc.column('orgId').doNothing())
-    .execute();
-  if (options.dialect === 'postgres')
-    await tx
+  // Read and lock the heads (in organization order), creating the missing ones first.
+  const readHeads = () =>
+    tx
       .selectFrom('auditChainHeads')
-      .select('orgId')
+      .select(['orgId', 'lastSeq', 'lastHash'])
       .where('orgId', 'in', orgIds)
       .orderBy('orgId')
-      .forUpdate()
+      .$if(options.dialect === 'postgres', (q) => q.forUpdate())
       .execute();
-  const heads = await tx
-    .updateTable('auditChainHeads')
-    .set({
-      lastSeq: sql<number>`${sql.ref('lastSeq')} + ${byOrg(
-        orgIds.map((orgId) => [orgId, sql`cast(${perOrg.get(orgId)?.length ?? 0} as integer)`]),
-      )}`,
-    })
-    .where('orgId', 'in', orgIds)
-    .returning(['orgId', 'lastSeq', 'lastHash'])
-    .execute();
+  let heads = await readHeads();
+  if (heads.length < orgIds.length) {
+    await tx
+      .insertInto('auditChainHeads')
+      .values(orgIds.map((orgId) => ({ orgId, lastSeq: 0, lastHash: GENESIS_HASH })))
+      .onConflict((oc) => oc.column('orgId').doNothing())
+      .execute();
+    heads = await readHeads();
+  }
 
   const at = options.now.toISOString();
   const rows = [];
-  const lastHashes = new Map<string, string>();
+  const chainEnds = new Map<string, { seq: number; hash: string }>();
   for (const head of heads) {
     const chain = perOrg.get(head.orgId) ?? [];
     let prevHash = head.lastHash;
-    let seq = head.lastSeq - chain.length;
+    let seq = head.lastSeq;
     for (const entry of chain) {
       seq += 1;
       const content: HashedContent = {
@@ -77,12 +73,16 @@ export async function recordAuditEvents(
       });
       prevHash = hash;
     }
-    lastHashes.set(head.orgId, prevHash);
+    chainEnds.set(head.orgId, { seq, hash: prevHash });
   }
   await tx.insertInto('auditEvents').values(rows).execute();
+  const ends = [...chainEnds];
   await tx
     .updateTable('auditChainHeads')
-    .set({ lastHash: byOrg([...lastHashes].map(([orgId, hash]) => [orgId, sql`${hash}`])) })
+    .set({
+      lastSeq: byOrg(ends.map(([orgId, end]) => [orgId, sql`cast(${end.seq} as integer)`])),
+      lastHash: byOrg(ends.map(([orgId, end]) => [orgId, sql`${end.hash}`])),
+    })
     .where('orgId', 'in', orgIds)
     .execute();
 }

@@ -59,17 +59,23 @@ export async function takeAppRequests(
 ): Promise<{ granted: number; nextWindowAt: Date }> {
   const now = options.now.toISOString();
   return db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('dispatchRateLimits')
-      .values({ key: options.key, blockedUntil: NEVER, updatedAt: now, windowStart: now })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-    const row = await tx
-      .selectFrom('dispatchRateLimits')
-      .select(['windowStart', 'windowCount'])
-      .where('key', '=', options.key)
-      .$if(options.dialect === 'postgres', (q) => q.forUpdate())
-      .executeTakeFirstOrThrow();
+    const read = () =>
+      tx
+        .selectFrom('dispatchRateLimits')
+        .select(['windowStart', 'windowCount'])
+        .where('key', '=', options.key)
+        .$if(options.dialect === 'postgres', (q) => q.forUpdate())
+        .executeTakeFirst();
+    let row = await read();
+    if (!row) {
+      await tx
+        .insertInto('dispatchRateLimits')
+        .values({ key: options.key, blockedUntil: NEVER, updatedAt: now, windowStart: now })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+      row = await read();
+    }
+    if (!row) throw new Error('The rate limit counter could not be created');
     const windowMs = options.limit.seconds * 1000;
     const started = row.windowStart ? Date.parse(row.windowStart) : Number.NaN;
     const expired = !(started + windowMs > options.now.getTime());

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, DialectName } from '../../db/database.js';
 import type { PostTargetRow } from '../../db/schema.js';
 import type { Database } from '../../db/schema.js';
@@ -17,6 +17,16 @@ export async function claimDueTargets(
   const now = options.now.toISOString();
   const due = (eb: ExpressionBuilder<Database, 'postTargets'>) =>
     eb.and([eb('status', '=', 'queued'), eb('nextAttemptAt', '<=', now)]);
+  // SQLite would answer the repeated condition from the (status, next_attempt_at) index — a scan
+  // of every due row per claim — instead of looking the few candidates up by id; `+column`
+  // makes it use the id.
+  const stillDue = (eb: ExpressionBuilder<Database, 'postTargets'>) =>
+    options.dialect === 'sqlite'
+      ? eb.and([
+          eb(sql<string>`+${sql.ref('status')}`, '=', 'queued'),
+          eb(sql<string>`+${sql.ref('nextAttemptAt')}`, '<=', now),
+        ])
+      : due(eb);
   return db
     .with(
       (cte) => cte('candidates').materialized(),
@@ -39,7 +49,7 @@ export async function claimDueTargets(
       updatedAt: now,
     }))
     .where('id', 'in', (eb) => eb.selectFrom('candidates').select('candidates.id'))
-    .where(due)
+    .where(stillDue)
     .returningAll()
     .execute();
 }

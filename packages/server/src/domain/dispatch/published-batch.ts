@@ -28,7 +28,7 @@ export class PublishedBatch {
 
   constructor(
     private readonly deps: DispatchDeps,
-    private readonly maxBatch = 64,
+    private readonly options: { maxBatch?: number; gatherMs?: number } = {},
   ) {}
 
   /** Resolves once the target's publication is committed: true if written, false if it was not ours. */
@@ -45,8 +45,14 @@ export class PublishedBatch {
 
   /** Writes whatever is waiting, batch after batch, until nothing is; never throws. */
   async #drain(): Promise<void> {
+    const maxBatch = this.options.maxBatch ?? 64;
+    const gatherMs = this.options.gatherMs ?? 5;
     while (this.#waiting.length > 0) {
-      const batch = this.#waiting.splice(0, this.maxBatch);
+      // Publishes claimed together finish within a few ms of each other: wait for them, so one
+      // transaction carries them all (their leases hold meanwhile).
+      if (gatherMs > 0 && this.#waiting.length < maxBatch)
+        await new Promise((resolve) => setTimeout(resolve, gatherMs));
+      const batch = this.#waiting.splice(0, maxBatch);
       const items = batch.map((waiting) => waiting.item);
       let written: boolean[];
       try {
