@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
@@ -120,9 +120,11 @@ describe.skipIf(Boolean(skipReason))(
     const connectors = createChannelConnectors({ timeoutMs: 10_000 });
 
     beforeAll(async () => {
-      [pds, snac, facebook, browser] = await Promise.all([
+      // snac first, on its own: it has ten seconds to answer, and loading the PDS packages in
+      // parallel on a busy two-core machine can starve it.
+      snac = await startSnacInstance();
+      [pds, facebook, browser] = await Promise.all([
         startLocalPds(),
-        startSnacInstance(),
         startFacebookFake(),
         launchChromium(),
       ]);
@@ -185,8 +187,10 @@ describe.skipIf(Boolean(skipReason))(
       });
       await staffPage.locator('input[name="passwd"]').press('Enter');
       await staffPage.waitForURL((url) => url.origin === server.url);
+      // The channel in the list (the "connected" toast closes by itself after a few seconds).
+      await staffPage.waitForURL((url) => url.pathname === '/settings/channels');
       await staffPage
-        .getByText(/ connected$/)
+        .getByText(`@${snac.user}@${new URL(snac.baseUrl).host}`)
         .first()
         .waitFor();
 
@@ -197,10 +201,8 @@ describe.skipIf(Boolean(skipReason))(
       await staffPage.getByRole('button', { name: 'Continue to Facebook' }).click();
       await staffPage.getByRole('radio', { name: 'Main Street Clinic', exact: true }).check();
       await staffPage.getByRole('button', { name: 'Connect', exact: true }).click();
-      await staffPage
-        .getByText(/ connected$/)
-        .first()
-        .waitFor();
+      await staffPage.waitForURL((url) => url.pathname === '/settings/channels');
+      await staffPage.getByText('Main Street Clinic').first().waitFor();
       await screenshot(staffPage, 'consents-net-01-channels');
 
       const session = await (
@@ -245,6 +247,17 @@ describe.skipIf(Boolean(skipReason))(
       await phone.close();
       await staffPage.reload();
       await staffPage.getByText('Active').first().waitFor();
+      // The signed PDF, kept for a person to look at (rendered to PNG with pdftoppm).
+      const detail = await (
+        await apiAs(staff)
+      ).get<{ documents: { id: string; sha256: string }[] }>(
+        `/api/orgs/${orgId}/consents/${consentId}`,
+      );
+      const pdf = await staff.request.get(
+        `/api/orgs/${orgId}/consents/${consentId}/documents/${detail.documents[0]?.id ?? ''}`,
+      );
+      expect(pdf.headers()['x-content-sha256']).toBe(detail.documents[0]?.sha256);
+      await writeFile(join(artifactsDir, 'consents-net-signed.pdf'), await pdf.body());
     });
 
     it('a patient story with a photo: the image is tagged and the post linked in the composer, then approved', async () => {

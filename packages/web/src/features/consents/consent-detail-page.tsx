@@ -301,8 +301,14 @@ function EndSummary({ report }: { report: EndReport }) {
 function Takedowns({ consent: c }: { consent: ConsentDetail }) {
   const org = useCurrentOrg();
   const mutations = useConsentMutations(org.orgId);
+  const open = c.takedowns.filter((t) => t.status === 'open').length;
   return (
     <Section title="Takedown checklist">
+      <Text size="sm" mb="xs">
+        {open > 0
+          ? `Bedside deleted the posts where the network lets apps delete. ${open} still online: open each address, delete the post there by hand, then mark it removed.`
+          : 'Every post that depended on this authorization has been removed.'}
+      </Text>
       <Table verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
