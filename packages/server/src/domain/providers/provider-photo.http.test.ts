@@ -123,6 +123,10 @@ describeEachDialect('providers: photo upload', (dialect) => {
     expect(meta.exif).toBeUndefined();
     expect(photo.rawPayload.includes(Buffer.from(MARKER))).toBe(false);
     expect(photo.rawPayload.includes(Buffer.from('WGS-84'))).toBe(false);
+    // An unpublished practice serves no photos either.
+    await o.clients.admin.patch(`${base}/public-page`, { published: false });
+    expect((await anon().get(new URL(src!).pathname)).statusCode).toBe(404);
+    await o.clients.admin.patch(`${base}/public-page`, { published: true });
     // The wrong extension is not the same file.
     expect((await anon().get(new URL(src!).pathname.replace('.jpg', '.png'))).statusCode).toBe(404);
   });
