@@ -218,7 +218,9 @@ async function main(): Promise<number> {
     const rows: string[] = [];
     let ok = true;
     for (const run of runs) {
-      const headers = run.encoding ? { 'accept-encoding': run.encoding } : {};
+      const headers: Record<string, string> = run.encoding
+        ? { 'accept-encoding': run.encoding }
+        : {};
       const first = await fetchRaw(base + run.path, headers);
       if (first.status !== 200) throw new Error(`${run.path}: status ${first.status}`);
       const cpuBefore = cpuSeconds(server.pid);
