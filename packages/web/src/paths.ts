@@ -23,6 +23,7 @@ export const paths = {
   channels: '/settings/channels',
   publishing: '/settings/publishing',
   mastodonCallback: '/settings/channels/mastodon/callback',
+  blueskyCallback: '/settings/channels/bluesky/callback',
   networkCallback: '/settings/channels/:network/callback',
   members: '/settings/members',
   audit: '/settings/audit',

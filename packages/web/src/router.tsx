@@ -95,6 +95,13 @@ export const router = createBrowserRouter([
               { path: paths.channels, element: <ChannelsPage /> },
               { path: paths.mastodonCallback, element: <MastodonCallbackPage /> },
               {
+                path: paths.blueskyCallback,
+                lazy: async () => ({
+                  Component: (await import('./features/channels/bluesky-callback-page'))
+                    .BlueskyCallbackPage,
+                }),
+              },
+              {
                 path: paths.networkCallback,
                 lazy: async () => ({
                   Component: (await import('./features/channels/network-callback-page'))

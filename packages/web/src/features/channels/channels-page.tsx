@@ -19,7 +19,9 @@ import { useLocations } from '../locations/use-locations';
 import { can } from '../members/roles';
 import { useCurrentOrg } from '../shell/current-org';
 import { ChannelStatusBadge } from './channel-status-badge';
+import { blueskyOAuth } from './bluesky-oauth-api';
 import { ConnectBlueskyForm } from './connect-bluesky-form';
+import { ConnectBlueskyOAuthForm } from './connect-bluesky-oauth-form';
 import { ConnectMastodonForm } from './connect-mastodon-form';
 import { ConnectNetworkForm } from './connect-network-form';
 import { networkLabels } from '../compose/network-label';
@@ -33,6 +35,8 @@ export function ChannelsPage() {
   const mutations = useChannelMutations(org.orgId);
   const manage = can.manageChannels(org.role);
   const [connecting, setConnecting] = useState<'bluesky' | 'mastodon' | OAuthNetwork>();
+  /** Bluesky connects with an app password (the default) or by signing in on the account's server. */
+  const [blueskyMethod, setBlueskyMethod] = useState<'password' | 'oauth'>('password');
   const configured = useQuery({
     queryKey: ['org', org.orgId, 'channels', 'networks'],
     queryFn: ({ signal }) => networkOAuth.configured(org.orgId, signal),
@@ -63,7 +67,10 @@ export function ChannelsPage() {
             <Group gap="sm">
               <Button
                 leftSection={<IconBrandBluesky size={16} aria-hidden />}
-                onClick={() => setConnecting('bluesky')}
+                onClick={() => {
+                  setBlueskyMethod('password');
+                  setConnecting('bluesky');
+                }}
               >
                 Connect Bluesky
               </Button>
@@ -207,15 +214,37 @@ export function ChannelsPage() {
         onClose={() => setConnecting(undefined)}
         title="Connect a Bluesky account"
       >
-        <ConnectBlueskyForm
-          locations={activeLocations}
-          onCancel={() => setConnecting(undefined)}
-          onConnect={async (values) => {
-            const channel = await mutations.connectBluesky.mutateAsync(values);
-            notifications.show({ message: `${channel.handle} connected` });
-            setConnecting(undefined);
-          }}
-        />
+        {blueskyMethod === 'oauth' ? (
+          <ConnectBlueskyOAuthForm
+            locations={activeLocations}
+            onCancel={() => setConnecting(undefined)}
+            onUseAppPassword={() => setBlueskyMethod('password')}
+            onStart={async (values) => {
+              const { authorizeUrl } = await blueskyOAuth.start(org.orgId, values);
+              window.location.assign(authorizeUrl);
+            }}
+          />
+        ) : (
+          <Stack gap="md">
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm" c="dimmed">
+                Or let your Bluesky server sign you in, with no app-specific password to create.
+              </Text>
+              <Button variant="light" size="xs" onClick={() => setBlueskyMethod('oauth')}>
+                Sign in with Bluesky instead
+              </Button>
+            </Group>
+            <ConnectBlueskyForm
+              locations={activeLocations}
+              onCancel={() => setConnecting(undefined)}
+              onConnect={async (values) => {
+                const channel = await mutations.connectBluesky.mutateAsync(values);
+                notifications.show({ message: `${channel.handle} connected` });
+                setConnecting(undefined);
+              }}
+            />
+          </Stack>
+        )}
       </Modal>
       <Modal
         opened={connecting === 'mastodon'}
