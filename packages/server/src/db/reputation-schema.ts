@@ -196,10 +196,14 @@ export interface ReputationImportTable {
 export interface ReputationAlertPreferenceTable {
   orgId: string;
   userId: string;
+  /** The wider of the two channel levels, and whether each channel is on (kept for readers of old). */
   level: AlertLevel;
   email: number;
   inApp: number;
   digest: number;
+  /** Which items alert by email, and in the app (migration 20261128075200). */
+  emailLevel: AlertLevel;
+  inAppLevel: AlertLevel;
   updatedAt: string;
 }
 

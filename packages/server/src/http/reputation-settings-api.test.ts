@@ -148,6 +148,71 @@ describeEachDialect('reputation settings and inbox filters API', (dialect) => {
     expect(await texts('')).toHaveLength(4);
   });
 
+  it('alert preferences per channel: urgent items by email, every negative one in the app', async () => {
+    const url = `${base}/alert-preferences`;
+    const before = await o.clients.front_desk.get(url);
+    expect(before.json()).toEqual({
+      level: 'none',
+      email: false,
+      inApp: false,
+      digest: false,
+      emailLevel: 'none',
+      inAppLevel: 'none',
+    });
+    const saved = await o.clients.front_desk.put(url, {
+      level: 'negative',
+      email: true,
+      inApp: true,
+      digest: true,
+      emailLevel: 'urgent',
+      inAppLevel: 'negative',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toEqual({
+      level: 'negative',
+      email: true,
+      inApp: true,
+      digest: true,
+      emailLevel: 'urgent',
+      inAppLevel: 'negative',
+    });
+    // The older shape still means one level for the channels that are on.
+    const older = await o.clients.marketer.put(url, {
+      level: 'urgent',
+      email: false,
+      inApp: true,
+      digest: false,
+    });
+    expect(older.json()).toMatchObject({ emailLevel: 'none', inAppLevel: 'urgent' });
+    for (const bad of [{ emailLevel: 'loud' }, { level: 'negative' }, { extra: 1 }])
+      expect((await o.clients.front_desk.put(url, bad)).statusCode).toBe(400);
+
+    const now = new Date().toISOString();
+    const imported = await o.clients.marketer.post(`${base}/imports`, {
+      source: 'vitals',
+      format: 'csv',
+      mapping: { externalId: 'id', publishedAt: 'date', rating: 'stars', text: 'text' },
+      fileName: null,
+      content: [
+        'id,date,stars,text',
+        `v-1,${now},1,"Rude front desk, waited forever."`,
+        `v-2,${now},1,I am calling my lawyer about this clinic.`,
+      ].join('\n'),
+    });
+    expect(imported.json()).toMatchObject({ created: 2 });
+    const mine = await t.services.database.db
+      .selectFrom('notifications')
+      .select(['title', 'emailStatus'])
+      .where('orgId', '=', o.orgId)
+      .where('userId', '=', o.userIds.front_desk)
+      .orderBy('title')
+      .execute();
+    expect(mine.map((n) => [n.title, n.emailStatus === 'pending'])).toEqual([
+      ['New negative review on Vitals (1★)', false],
+      ['Urgent review on Vitals (1★)', true],
+    ]);
+  });
+
   it('sends a signed test alert to a webhook and records how it answered', async () => {
     const received: { headers: IncomingHttpHeaders; body: string }[] = [];
     let answer = 204;

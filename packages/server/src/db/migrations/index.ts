@@ -14,6 +14,7 @@ import * as networkChannels from './20261128060000-network-channels.js';
 import * as dispatchAppLimits from './20261128074000-dispatch-app-limits.js';
 import * as reputationRollups from './20261128075000-reputation-rollups.js';
 import * as reputationTopicSentiment from './20261128075100-reputation-topic-sentiment.js';
+import * as reputationAlertChannels from './20261128075200-reputation-alert-channels.js';
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -38,4 +39,5 @@ export const migrations: Record<string, MigrationModule> = {
   '20261128074000-dispatch-app-limits': dispatchAppLimits,
   '20261128075000-reputation-rollups': reputationRollups,
   '20261128075100-reputation-topic-sentiment': reputationTopicSentiment,
+  '20261128075200-reputation-alert-channels': reputationAlertChannels,
 };

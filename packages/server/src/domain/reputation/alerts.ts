@@ -12,10 +12,34 @@ const SUMMARY_OVER = 5;
 
 export interface AlertPreference {
   userId: string;
+  /** The wider of the channel levels; `email` and `inApp` say whether each channel is on. */
   level: AlertLevel;
   email: boolean;
   inApp: boolean;
   digest: boolean;
+  /** Which items alert by email, and which in the app, chosen separately. */
+  emailLevel: AlertLevel;
+  inAppLevel: AlertLevel;
+}
+
+const WIDTH: Record<AlertLevel, number> = { none: 0, urgent: 1, negative: 2, all: 3 };
+
+/** The preference from its two channel levels (the summary fields follow from them). */
+export function preferenceOf(
+  userId: string,
+  levels: { emailLevel: AlertLevel; inAppLevel: AlertLevel; digest: boolean },
+): AlertPreference {
+  const level =
+    WIDTH[levels.emailLevel] >= WIDTH[levels.inAppLevel] ? levels.emailLevel : levels.inAppLevel;
+  return {
+    userId,
+    level,
+    email: levels.emailLevel !== 'none',
+    inApp: levels.inAppLevel !== 'none',
+    digest: levels.digest,
+    emailLevel: levels.emailLevel,
+    inAppLevel: levels.inAppLevel,
+  };
 }
 
 /** What a person gets when they never chose: managers hear about negative items, the compliance officer about urgent ones. */
@@ -26,13 +50,7 @@ export function defaultPreference(userId: string, role: Role): AlertPreference {
       : role === 'compliance_officer'
         ? 'urgent'
         : 'none';
-  return {
-    userId,
-    level,
-    email: level !== 'none',
-    inApp: level !== 'none',
-    digest: level !== 'none',
-  };
+  return preferenceOf(userId, { emailLevel: level, inAppLevel: level, digest: level !== 'none' });
 }
 
 /** Every member's preference, the stored one or the default for their role. */
@@ -42,19 +60,17 @@ export async function alertPreferences(db: DbOrTx, orgId: string): Promise<Alert
     .leftJoin('reputationAlertPreferences as p', (join) =>
       join.onRef('p.userId', '=', 'memberships.userId').onRef('p.orgId', '=', 'memberships.orgId'),
     )
-    .select(['memberships.userId', 'memberships.role', 'p.level', 'p.email', 'p.inApp', 'p.digest'])
+    .select(['memberships.userId', 'memberships.role', 'p.emailLevel', 'p.inAppLevel', 'p.digest'])
     .where('memberships.orgId', '=', orgId)
     .execute();
   return members.map((m) =>
-    m.level === null
+    m.emailLevel === null || m.inAppLevel === null
       ? defaultPreference(m.userId, m.role)
-      : {
-          userId: m.userId,
-          level: m.level,
-          email: m.email === 1,
-          inApp: m.inApp === 1,
+      : preferenceOf(m.userId, {
+          emailLevel: m.emailLevel,
+          inAppLevel: m.inAppLevel,
           digest: m.digest === 1,
-        },
+        }),
   );
 }
 
@@ -119,9 +135,11 @@ export async function alertNewItems(
   let notified = 0;
   const preferences = await alertPreferences(tx, input.orgId);
   for (const preference of preferences) {
-    if (!preference.inApp && !preference.email) continue;
+    if (preference.level === 'none') continue;
+    // Each item reaches the person in the app, and by email too, as each channel's level says.
     const mine = alertable.filter((i) => matchesLevel(preference.level, i));
     if (mine.length === 0) continue;
+    const byEmail = (item: IngestedItem) => matchesLevel(preference.emailLevel, item);
     const messages =
       mine.length > SUMMARY_OVER
         ? [
@@ -130,6 +148,7 @@ export async function alertNewItems(
               title: `${mine.length} new negative or urgent items`,
               body: 'They arrived together (an import or a busy hour). Open the inbox to triage them.',
               link: '/inbox?status=new',
+              email: mine.some(byEmail),
             },
           ]
         : mine.map((item) => ({
@@ -140,6 +159,7 @@ export async function alertNewItems(
                 ? 'It may describe an emergency or self-harm. Open it now and follow your crisis procedure.'
                 : 'Open it in the inbox to read it and answer safely.',
             link: `/inbox?item=${item.id}`,
+            email: byEmail(item),
           }));
     for (const message of messages)
       notified += (
@@ -147,7 +167,6 @@ export async function alertNewItems(
           orgId: input.orgId,
           audience: { userIds: [preference.userId] },
           ...message,
-          email: preference.email,
         })
       ).length;
   }

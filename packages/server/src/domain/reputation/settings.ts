@@ -3,7 +3,7 @@ import type { AlertLevel } from '../../db/reputation-schema.js';
 import { invalid } from '../../errors.js';
 import type { Actor } from '../audit/audit-types.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
-import { alertPreferences, type AlertPreference } from './alerts.js';
+import { alertPreferences, preferenceOf, type AlertPreference } from './alerts.js';
 import { inTransaction } from './item-actions.js';
 
 export interface ReputationSettings {
@@ -71,7 +71,7 @@ export async function myAlertPreference(
   const all = await alertPreferences(db, options.orgId);
   const mine = all.find((p) => p.userId === options.userId);
   return (
-    mine ?? { userId: options.userId, level: 'none', email: false, inApp: false, digest: false }
+    mine ?? preferenceOf(options.userId, { emailLevel: 'none', inAppLevel: 'none', digest: false })
   );
 }
 
@@ -80,18 +80,36 @@ export async function updateMyAlertPreference(
   options: {
     actor: Actor;
     orgId: string;
-    preference: { level: AlertLevel; email: boolean; inApp: boolean; digest: boolean };
+    /**
+     * Per channel (`emailLevel`, `inAppLevel`), or the older shape: one `level` for the channels
+     * that are on.
+     */
+    preference: {
+      level: AlertLevel;
+      email: boolean;
+      inApp: boolean;
+      digest: boolean;
+      emailLevel?: AlertLevel | undefined;
+      inAppLevel?: AlertLevel | undefined;
+    };
   },
 ): Promise<AlertPreference> {
   const userId = options.actor.userId;
   if (!userId) throw invalid({ user: 'Sign in to choose alerts.' });
   return inTransaction(db, async (tx) => {
-    const p = options.preference;
+    const given = options.preference;
+    const p = preferenceOf(userId, {
+      emailLevel: given.emailLevel ?? (given.email ? given.level : 'none'),
+      inAppLevel: given.inAppLevel ?? (given.inApp ? given.level : 'none'),
+      digest: given.digest,
+    });
     const values = {
       level: p.level,
       email: p.email ? 1 : 0,
       inApp: p.inApp ? 1 : 0,
       digest: p.digest ? 1 : 0,
+      emailLevel: p.emailLevel,
+      inAppLevel: p.inAppLevel,
       updatedAt: new Date().toISOString(),
     };
     await tx
@@ -103,7 +121,11 @@ export async function updateMyAlertPreference(
       orgId: options.orgId,
       actor: options.actor,
       action: 'review.alerts_updated',
-      details: { ...p },
+      details: {
+        emailLevel: p.emailLevel,
+        inAppLevel: p.inAppLevel,
+        digest: p.digest,
+      },
     });
     return myAlertPreference(tx, { orgId: options.orgId, userId });
   });

@@ -85,6 +85,18 @@ const preferenceSchema = z.strictObject({
   email: z.boolean(),
   inApp: z.boolean(),
   digest: z.boolean(),
+  /** Per channel: which items alert by email and which in the app (they win over level/email/inApp). */
+  emailLevel: z.enum(LEVELS),
+  inAppLevel: z.enum(LEVELS),
+});
+const preferenceBody = preferenceSchema.partial({ emailLevel: true, inAppLevel: true });
+const preferenceView = (p: z.infer<typeof preferenceSchema>) => ({
+  level: p.level,
+  email: p.email,
+  inApp: p.inApp,
+  digest: p.digest,
+  emailLevel: p.emailLevel,
+  inAppLevel: p.inAppLevel,
 });
 const webhookSchema = z.object({
   id: z.string(),
@@ -392,7 +404,7 @@ export function reputationSourceRoutes(services: AppServices): FastifyPluginAsyn
           orgId: request.params.orgId,
           userId: request.actor.userId ?? '',
         });
-        return { level: p.level, email: p.email, inApp: p.inApp, digest: p.digest };
+        return preferenceView(p);
       },
     );
 
@@ -404,7 +416,7 @@ export function reputationSourceRoutes(services: AppServices): FastifyPluginAsyn
           tags: ['reputation'],
           summary: 'Choose which items alert me, and how',
           params: orgParams,
-          body: preferenceSchema,
+          body: preferenceBody,
           response: { 200: preferenceSchema },
         },
       },
@@ -414,7 +426,7 @@ export function reputationSourceRoutes(services: AppServices): FastifyPluginAsyn
           orgId: request.params.orgId,
           preference: request.body,
         });
-        return { level: p.level, email: p.email, inApp: p.inApp, digest: p.digest };
+        return preferenceView(p);
       },
     );
 
