@@ -141,7 +141,7 @@ describeEachDialect('images tagged with the authorization they depend on', (dial
       variants: [{ network: 'mastodon', text: plain }],
       withMedia: true,
     });
-    const expired = await failure(tag(theirImage, short, other));
+    const expired = await failure(tag(theirImage ?? '', short, other));
     expect(expired.code).toBe('validation_failed');
     expect(JSON.stringify(expired.details)).toMatch(/expire/);
     expect(await listMediaTags(db, { orgId: org.orgId, mediaId })).toEqual([]);

@@ -38,11 +38,16 @@ export async function renderSignedPdf(content: SignedFormContent): Promise<Buffe
   };
   const writer = new PageWriter(pdf, fonts.regular);
   const [title = '', ...blocks] = content.formText.trim().split(/\n{2,}/);
+  // Whose form this is, before anything else: what a person filing it looks for first.
+  writer.paragraph(
+    `${content.practiceName} - HIPAA authorization (45 CFR 164.508)\nPatient: ${content.patientName}`,
+    { font: fonts.regular, size: 9, gap: 8, color: muted },
+  );
   writer.paragraph(title, { font: fonts.bold, size: 15, gap: 14 });
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     const [heading = '', ...body] = block.split('\n');
-    // A heading never ends a page alone.
-    writer.ensureSpace(48);
+    // A heading never ends a page alone; the last section (how to sign) stays with the signature.
+    writer.ensureSpace(index === blocks.length - 1 ? 260 : 48);
     writer.paragraph(heading, { font: fonts.bold, size: 11, gap: 3 });
     // Blank fill-in lines ("Name:") are printed filled, in the signature block below.
     const lines = body.filter((line) => !/^[^:]{1,60}:\s*$/.test(line));
@@ -65,7 +70,7 @@ async function writeSignature(
   options: { content: SignedFormContent; fonts: Record<'regular' | 'bold' | 'script', PDFFont> },
 ): Promise<void> {
   const { content, fonts } = options;
-  writer.ensureSpace(170);
+  writer.ensureSpace(200);
   writer.rule();
   writer.paragraph('Signed', { font: fonts.bold, size: 11, gap: 6 });
   if (content.signaturePng) {
@@ -76,26 +81,52 @@ async function writeSignature(
     writer.paragraph(content.signedName, { font: fonts.script, size: 22, gap: 4 });
   }
   writer.line(270);
+  writer.paragraph(`Signature of ${content.signedName}`, {
+    font: fonts.regular,
+    size: 8,
+    gap: 10,
+    color: muted,
+  });
+  writer.paragraph(signingRecordLines(content).join('\n'), {
+    font: fonts.regular,
+    size: 10,
+    gap: 8,
+  });
+  writer.paragraph(
+    'A copy of this signed form was sent to the patient, with a link to revoke it. ' +
+      'Bedside stores the SHA-256 of this PDF file beside it and prints it in the audit export; ' +
+      'the fingerprints above identify the form text and the signature it holds.',
+    { font: fonts.regular, size: 8, gap: 0, color: muted },
+  );
+}
+
+/**
+ * The signing record printed under the signature: who signed, in what capacity, when (the
+ * practice's zone and UTC), how, and fingerprints of the form text and the signature image. A PDF
+ * cannot carry its own hash; these let anyone check the text and signature were not swapped.
+ */
+export function signingRecordLines(content: SignedFormContent): string[] {
   const signedAt = new Date(content.signedAt);
   const local = new Intl.DateTimeFormat('en-US', {
     timeZone: content.timeZone,
     dateStyle: 'long',
     timeStyle: 'short',
   }).format(signedAt);
-  const rows = [
+  const utc = `${signedAt.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  return [
     `Patient: ${content.patientName}`,
     `Name of the signer: ${content.signedName}`,
-    `Date: ${local} (${content.timeZone}); ${signedAt.toISOString()} UTC`,
     content.signer.kind === 'individual'
       ? 'Signed by: the patient'
       : `Signed by: a personal representative. Authority: ${content.signer.authority}`,
+    `Date signed: ${local} (${content.timeZone}); ${utc}`,
     `Method: ${content.signaturePng ? 'signature drawn' : 'name typed as signature'} on a signing link sent by ${content.practiceName}.`,
+    `Authorization: ${content.authorizationId}`,
+    `Form text SHA-256: ${fingerprint(Buffer.from(content.formText, 'utf8'))}`,
+    content.signaturePng
+      ? `Signature image SHA-256: ${fingerprint(content.signaturePng)}`
+      : 'Signature image: none (typed)',
   ];
-  writer.paragraph(rows.join('\n'), { font: fonts.regular, size: 10, gap: 6 });
-  writer.paragraph(
-    'A copy of this signed form was sent to the patient, with a link to revoke it.',
-    { font: fonts.regular, size: 9, gap: 0, color: muted },
-  );
 }
 
 /** Lays text out top to bottom, wrapping words and adding pages as needed. */
