@@ -22,6 +22,7 @@ export const paths = {
   locations: '/settings/locations',
   channels: '/settings/channels',
   publishing: '/settings/publishing',
+  reputationSettings: '/settings/reviews',
   mastodonCallback: '/settings/channels/mastodon/callback',
   blueskyCallback: '/settings/channels/bluesky/callback',
   networkCallback: '/settings/channels/:network/callback',

@@ -22,6 +22,7 @@ import { paths } from './paths';
 import { consentRoutes, publicConsentRoutes } from './features/consents/consent-routes';
 import { calendarRoutes } from './features/calendar/calendar-routes';
 import { reputationDashboardRoutes } from './features/reputation-dashboard/reputation-dashboard-routes';
+import { reputationSettingsRoutes } from './features/reputation-settings/reputation-settings-routes';
 
 export const router = createBrowserRouter([
   {
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
               ...consentRoutes,
               ...calendarRoutes,
               ...reputationDashboardRoutes,
+              ...reputationSettingsRoutes,
               {
                 path: paths.inbox,
                 lazy: async () => ({

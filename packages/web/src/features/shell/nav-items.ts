@@ -8,6 +8,7 @@ import {
   IconInbox,
   IconListCheck,
   IconMapPin,
+  IconMessageStar,
   IconPencilPlus,
   IconPlugConnected,
   IconShieldCheck,
@@ -61,6 +62,7 @@ export const navSections: NavSection[] = [
       { label: 'Locations', to: paths.locations, icon: IconMapPin },
       { label: 'Channels', to: paths.channels, icon: IconPlugConnected },
       { label: 'Publishing', to: paths.publishing, icon: IconChecklist },
+      { label: 'Reviews & alerts', to: paths.reputationSettings, icon: IconMessageStar },
       {
         label: 'Members & invitations',
         to: paths.members,
