@@ -26,6 +26,23 @@ export async function startSnacInstance(
   user = 'clinic',
   options: { protocol?: 'http' | 'https' } = {},
 ): Promise<SnacInstance> {
+  // The free port can be taken by another process before snac binds it (several suites start
+  // servers at once): a server that exits or never answers is retried on a new port.
+  let failure: unknown;
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      return await startOnce(user, options);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  throw failure;
+}
+
+async function startOnce(
+  user: string,
+  options: { protocol?: 'http' | 'https' },
+): Promise<SnacInstance> {
   const root = mkdtempSync(join(tmpdir(), 'bedside-snac-'));
   const dir = join(root, 'data');
   const port = await freeLoopbackPort();
@@ -52,7 +69,7 @@ export async function startSnacInstance(
     rmSync(root, { recursive: true, force: true });
   };
   try {
-    await waitUntilServing(baseUrl);
+    await waitUntilServing(baseUrl, () => server.exitCode !== null || server.signalCode !== null);
   } catch (error) {
     await stop();
     throw error;
@@ -71,9 +88,10 @@ function run(args: string[], input: string): string {
   return `${result.stdout}${result.stderr}`;
 }
 
-async function waitUntilServing(baseUrl: string): Promise<void> {
+async function waitUntilServing(baseUrl: string, exited: () => boolean): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
+    if (exited()) throw new Error(`snac httpd exited before serving ${baseUrl} (port taken?)`);
     const ok = await fetch(`${baseUrl}/api/v1/instance`, {
       signal: AbortSignal.timeout(1_000),
     }).then(
