@@ -31,6 +31,8 @@ export async function renderSignedPdf(content: SignedFormContent): Promise<Buffe
   pdf.setTitle(`Authorization ${content.authorizationId}`);
   pdf.setProducer('Bedside');
   pdf.setCreationDate(new Date(content.signedAt));
+  // No clock in the bytes: the same signed form renders to the same file (and fingerprint).
+  pdf.setModificationDate(new Date(content.signedAt));
   const fonts = {
     regular: await pdf.embedFont(StandardFonts.Helvetica),
     bold: await pdf.embedFont(StandardFonts.HelveticaBold),
