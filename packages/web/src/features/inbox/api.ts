@@ -190,6 +190,17 @@ export const inboxApi = {
     api.post<Reply>(`${base(orgId)}/replies/${seg(replyId)}/posted-by-hand`),
   sources: (orgId: string, signal?: AbortSignal) =>
     api.get<{ sources: Source[] }>(`${base(orgId)}/sources`, signal),
+  /** Everyone an item can be assigned to (not only those with items now). */
+  assignees: (orgId: string, signal?: AbortSignal) =>
+    api.get<{ assignees: { userId: string; name: string; role: string }[] }>(
+      `${base(orgId)}/assignees`,
+      signal,
+    ),
+  /** The practice's providers, for the provider filter. */
+  providers: (orgId: string, signal?: AbortSignal) =>
+    api.get<{
+      providers: { id: string; firstName: string; lastName: string; credentials: string }[];
+    }>(`/api/orgs/${seg(orgId)}/providers`, signal),
   preview: (orgId: string, body: { format: 'csv' | 'json'; sample: string }) =>
     api.post<{
       columns: string[];

@@ -27,6 +27,7 @@ import { sentimentColor, slaText, sourceLabel, stars, statusColor } from './labe
 
 const FILTER_KEYS = [
   'locationId',
+  'providerId',
   'source',
   'rating',
   'sentiment',
@@ -83,10 +84,13 @@ export function InboxPage() {
     queryKey: ['locations', orgId],
     queryFn: ({ signal }) => endpoints.locations(orgId, signal),
   });
-  const members = useQuery({
-    queryKey: ['members', orgId],
-    queryFn: ({ signal }) => endpoints.members(orgId, signal),
-    enabled: role === 'owner' || role === 'admin' || role === 'compliance_officer',
+  const assignees = useQuery({
+    queryKey: ['reputation', orgId, 'assignees'],
+    queryFn: ({ signal }) => inboxApi.assignees(orgId, signal),
+  });
+  const providers = useQuery({
+    queryKey: ['reputation', orgId, 'providers'],
+    queryFn: ({ signal }) => inboxApi.providers(orgId, signal),
   });
   const sources = useQuery({
     queryKey: ['reputation', orgId, 'sources'],
@@ -150,7 +154,7 @@ export function InboxPage() {
   const memberOptions = [
     { value: 'none', label: 'Unassigned' },
     ...(me ? [{ value: me, label: 'Me' }] : []),
-    ...(members.data?.members ?? [])
+    ...(assignees.data?.assignees ?? [])
       .filter((m) => m.userId !== me)
       .map((m) => ({ value: m.userId, label: m.name })),
   ];
@@ -251,7 +255,23 @@ export function InboxPage() {
           />
           <Select
             size="xs"
+            label="Provider"
+            clearable
+            searchable
+            data={(providers.data?.providers ?? []).map((p) => ({
+              value: p.id,
+              label: [`${p.firstName} ${p.lastName}`.trim(), p.credentials]
+                .filter(Boolean)
+                .join(', '),
+            }))}
+            value={filters.providerId ?? null}
+            onChange={(v) => setFilter('providerId', v)}
+            w={170}
+          />
+          <Select
+            size="xs"
             label="Assignee"
+            searchable
             clearable
             data={memberOptions}
             value={filters.assigneeId ?? null}
@@ -280,6 +300,21 @@ export function InboxPage() {
                   Assign to me
                 </Button>
               ) : null}
+              <Select
+                size="xs"
+                aria-label="Assign the selected items to"
+                placeholder="Assign to…"
+                searchable
+                data={(assignees.data?.assignees ?? []).map((m) => ({
+                  value: m.userId,
+                  label: m.userId === me ? `${m.name} (me)` : m.name,
+                }))}
+                value={null}
+                onChange={(v) => {
+                  if (v) bulk.mutate({ itemIds: bulkIds, assigneeId: v });
+                }}
+                w={180}
+              />
               <Button
                 size="compact-sm"
                 variant="light"
