@@ -108,7 +108,7 @@ export function SourcesSection(props: { orgId: string; canManage: boolean }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Source</Table.Th>
-              <Table.Th>Status</Table.Th>
+              <Table.Th w={140}>Status</Table.Th>
               <Table.Th>Reading</Table.Th>
               {canManage ? <Table.Th>Actions</Table.Th> : null}
             </Table.Tr>
@@ -131,7 +131,7 @@ export function SourcesSection(props: { orgId: string; canManage: boolean }) {
                     ) : null}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={status.color} variant="light">
+                    <Badge color={status.color} variant="light" style={{ overflow: 'visible' }}>
                       {status.label}
                     </Badge>
                   </Table.Td>

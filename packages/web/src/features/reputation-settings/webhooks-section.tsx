@@ -209,7 +209,7 @@ export function WebhooksSection(props: { orgId: string }) {
             value={level}
             onChange={(v) => setLevel((v as AlertLevel | null) ?? 'negative')}
             allowDeselect={false}
-            w={220}
+            w={250}
           />
           <Checkbox
             label="Slack-compatible"
