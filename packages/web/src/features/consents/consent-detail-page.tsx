@@ -318,44 +318,47 @@ function Takedowns({ consent: c }: { consent: ConsentDetail }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {c.takedowns.map((t) => (
-            <Table.Tr key={t.id}>
-              <Table.Td>{t.network ? networkName(t.network) : 'Unknown network'}</Table.Td>
-              <Table.Td>
-                {t.remoteUrl ? (
-                  // The address itself, not "open": a person may need to copy it to the network's app.
-                  <Anchor
-                    href={t.remoteUrl}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    size="sm"
-                    style={{ wordBreak: 'break-all' }}
-                  >
-                    {t.remoteUrl} <IconExternalLink size={12} aria-hidden />
-                  </Anchor>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    No link: find post {t.postId.slice(0, 8)} on the network
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {t.status === 'done' ? (
-                  <Text size="sm">Removed</Text>
-                ) : canConsent.manage(org.role) ? (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => mutations.resolveTakedown.mutate(t.id)}
-                  >
-                    Mark removed
-                  </Button>
-                ) : (
-                  <Text size="sm">To remove</Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {/* What still needs a person first; the removed ones below, as the record. */}
+          {[...c.takedowns]
+            .sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done'))
+            .map((t) => (
+              <Table.Tr key={t.id}>
+                <Table.Td>{t.network ? networkName(t.network) : 'Unknown network'}</Table.Td>
+                <Table.Td>
+                  {t.remoteUrl ? (
+                    // The address itself, not "open": a person may need to copy it to the network's app.
+                    <Anchor
+                      href={t.remoteUrl}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      size="sm"
+                      style={{ wordBreak: 'break-all' }}
+                    >
+                      {t.remoteUrl} <IconExternalLink size={12} aria-hidden />
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      No link: find post {t.postId.slice(0, 8)} on the network
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {t.status === 'done' ? (
+                    <Text size="sm">Removed</Text>
+                  ) : canConsent.manage(org.role) ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => mutations.resolveTakedown.mutate(t.id)}
+                    >
+                      Mark removed
+                    </Button>
+                  ) : (
+                    <Text size="sm">To remove</Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
         </Table.Tbody>
       </Table>
     </Section>
