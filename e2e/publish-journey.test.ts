@@ -305,7 +305,9 @@ describe.skipIf(Boolean(skipReason))('publish to real Mastodon and Bluesky serve
 
   it('the calendar shows it published on both networks', async () => {
     const page = pages.marketer;
-    await page.getByRole('link', { name: 'Calendar' }).click();
+    // A full load, not the menu link: after minutes of waiting the tab may hold an older build's
+    // chunk names (other test runs rebuild the web app), as a long-open tab after an upgrade would.
+    await page.goto('/calendar');
     const entries = page.locator('[data-testid="calendar-entry"]');
     const published = page.locator('[data-testid="calendar-entry"][data-status="published"]');
     // The calendar reads the targets when opened; reload until the worker's last write shows.
