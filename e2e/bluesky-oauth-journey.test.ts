@@ -52,6 +52,10 @@ describe.skipIf(Boolean(skipReason))('connect Bluesky with atproto OAuth in a re
     await completeFirstRunSetup(page, { owner, practice });
     await page.getByRole('link', { name: 'Channels' }).click();
     await page.getByRole('button', { name: 'Connect Bluesky' }).first().click();
+    // The app-password form is still what opens, with the fields other journeys fill in.
+    for (const label of ['Handle or email', 'App password', 'Server'])
+      await page.getByLabel(label).waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Connect Bluesky' }).waitFor();
     await page.getByRole('button', { name: 'Sign in with Bluesky instead' }).click();
     await page.getByLabel('Bluesky handle').fill(HANDLE);
     await screenshot(page, 'bluesky-oauth-01-handle');
