@@ -1,10 +1,16 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { missingReason } from '../tools/test-env.js';
 import { startBedsideServer, type BedsideServer } from './support/bedside-server.js';
 import { failureScreenshots, launchChromium, RequestLog, screenshot } from './support/browser.js';
+import {
+  drawSignature,
+  fillRequest,
+  patient,
+  revocationLinkIn,
+} from './support/flows/consent-flow.js';
 import { completeFirstRunSetup } from './support/flows/setup-flow.js';
 import { linkIn, waitForMail } from './support/outbox.js';
 import { artifactsDir } from './support/paths.js';
@@ -12,47 +18,6 @@ import { owner, practice } from './support/people.js';
 
 const skipReason = missingReason('chromium');
 if (skipReason) console.warn(skipReason);
-
-const patient = {
-  name: 'Jordan Sample',
-  email: 'jordan.sample@example.test',
-  description: 'My first name, my written review and two photos of my smile taken in March.',
-};
-
-/** Fills the request form; `networks` are the checkbox labels to tick. */
-async function fillRequest(page: Page, networks: string[]): Promise<void> {
-  await page.getByLabel("Patient's full name").fill(patient.name);
-  await page.getByLabel('Email address').fill(patient.email);
-  await page.getByRole('checkbox', { name: 'Photos' }).check();
-  await page.getByLabel('Describe it specifically').fill(patient.description);
-  for (const network of networks) await page.getByRole('checkbox', { name: network }).check();
-  await page.getByLabel('Last day in effect').fill('2099-12-31');
-}
-
-/** Draws a signature-like stroke with the mouse across the canvas. */
-async function drawSignature(page: Page): Promise<void> {
-  const canvas = page.getByRole('img', { name: 'Your signature' });
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('signature canvas is not visible');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + 20, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 24; i += 1) {
-    await page.mouse.move(box.x + 20 + i * 11, y + Math.sin(i / 2) * 28, { steps: 2 });
-  }
-  await page.mouse.up();
-}
-
-/** The revocation link in the patient's copy (a multipart mail with the PDF attached). */
-async function revocationLinkIn(outboxDir: string, baseUrl: string): Promise<string> {
-  for (const name of (await readdir(outboxDir)).sort()) {
-    const raw = (await readFile(join(outboxDir, name), 'utf8')).replace(/=\r?\n/g, '');
-    if (!raw.includes('Your signed authorization')) continue;
-    const match = new RegExp(`${baseUrl}/revoke/[A-Za-z0-9_-]+`).exec(raw);
-    if (match) return match[0];
-  }
-  throw new Error('no copy with a revocation link in the outbox');
-}
 
 // Staff request an authorization; the patient reads and signs it on a phone-sized page; the
 // signed PDF is stored and looked at; bad input is refused with reasons.
