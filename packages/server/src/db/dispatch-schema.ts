@@ -95,6 +95,8 @@ export interface DispatchRateLimitTable {
   updatedAt: string;
   windowStart: string | null;
   windowCount: ColumnType<number, number | undefined, number>;
+  /** What the last take from the window granted (migration 20261128074100). */
+  windowGranted: ColumnType<number, number | undefined, number>;
 }
 
 export type PostTargetRow = Selectable<PostTargetTable>;

@@ -12,6 +12,7 @@ import * as reputation from './20261128050000-reputation.js';
 import * as reputationReplyRef from './20261128051000-reputation-reply-ref.js';
 import * as networkChannels from './20261128060000-network-channels.js';
 import * as dispatchAppLimits from './20261128074000-dispatch-app-limits.js';
+import * as dispatchAppLimitsGranted from './20261128074100-dispatch-app-limits-granted.js';
 import * as reputationRollups from './20261128075000-reputation-rollups.js';
 import * as reputationTopicSentiment from './20261128075100-reputation-topic-sentiment.js';
 import * as reputationAlertChannels from './20261128075200-reputation-alert-channels.js';
@@ -37,6 +38,7 @@ export const migrations: Record<string, MigrationModule> = {
   '20261128051000-reputation-reply-ref': reputationReplyRef,
   '20261128060000-network-channels': networkChannels,
   '20261128074000-dispatch-app-limits': dispatchAppLimits,
+  '20261128074100-dispatch-app-limits-granted': dispatchAppLimitsGranted,
   '20261128075000-reputation-rollups': reputationRollups,
   '20261128075100-reputation-topic-sentiment': reputationTopicSentiment,
   '20261128075200-reputation-alert-channels': reputationAlertChannels,
