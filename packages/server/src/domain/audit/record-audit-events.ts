@@ -4,86 +4,131 @@ import { newId } from '../../security/tokens.js';
 import { canonicalJson, eventHash, GENESIS_HASH, type HashedContent } from './canonical.js';
 import type { AuditEntry } from './audit-types.js';
 
+export interface ChainHead {
+  orgId: string;
+  lastSeq: number;
+  lastHash: string;
+}
+
 /**
  * Appends several events, possibly of several organizations, to their hash chains in a fixed
  * number of statements (the dispatcher records one per published target, many per second).
  * Each chain gets exactly what `recordAuditEvent` would have written one by one, in `entries`
- * order: one read of the heads, one insert of the events, one update of the heads. The heads are
- * read FOR UPDATE in organization order (PostgreSQL), so two batches touching the same
- * organizations wait for each other instead of deadlocking or sharing a previous hash.
+ * order: one read of the heads, one insert of the events, one update of the heads.
  */
 export async function recordAuditEvents(
   tx: Tx,
   options: { entries: AuditEntry[]; now: Date; dialect: 'sqlite' | 'postgres' },
 ): Promise<void> {
-  const { entries } = options;
-  if (entries.length === 0) return;
-  const perOrg = new Map<string, AuditEntry[]>();
-  for (const entry of entries) perOrg.set(entry.orgId, [...(perOrg.get(entry.orgId) ?? []), entry]);
-  const orgIds = [...perOrg.keys()].sort();
+  if (options.entries.length === 0) return;
+  const heads = await lockChainHeads(tx, {
+    orgIds: options.entries.map((e) => e.orgId),
+    dialect: options.dialect,
+  });
+  await appendAuditEvents(tx, { heads, entries: options.entries, now: options.now });
+}
 
-  // Read and lock the heads (in organization order), creating the missing ones first.
-  const readHeads = () =>
-    tx
+/**
+ * Reads the chain heads of `orgIds` FOR UPDATE (PostgreSQL) in organization order — so two
+ * writers of the same organizations wait for each other instead of deadlocking or sharing a
+ * previous hash — creating missing ones. With `skipLocked`, heads another transaction holds are
+ * left out instead of waited for (the caller writes those organizations' events later).
+ */
+export async function lockChainHeads(
+  tx: Tx,
+  options: { orgIds: string[]; dialect: 'sqlite' | 'postgres'; skipLocked?: boolean },
+): Promise<Map<string, ChainHead>> {
+  const orgIds = [...new Set(options.orgIds)].sort();
+  const read = (ids: string[]) =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : tx
+          .selectFrom('auditChainHeads')
+          .select(['orgId', 'lastSeq', 'lastHash'])
+          .where('orgId', 'in', ids)
+          .orderBy('orgId')
+          .$if(options.dialect === 'postgres', (q) =>
+            options.skipLocked ? q.forUpdate().skipLocked() : q.forUpdate(),
+          )
+          .execute();
+  const heads = new Map((await read(orgIds)).map((head) => [head.orgId, head]));
+  const missing = orgIds.filter((orgId) => !heads.has(orgId));
+  if (missing.length > 0 && !options.skipLocked) {
+    await insertHeads(tx, missing);
+    for (const head of await read(missing)) heads.set(head.orgId, head);
+  } else if (missing.length > 0) {
+    // Missing, or held by someone else: only a head that does not exist yet can be created.
+    const existing = await tx
       .selectFrom('auditChainHeads')
-      .select(['orgId', 'lastSeq', 'lastHash'])
-      .where('orgId', 'in', orgIds)
-      .orderBy('orgId')
-      .$if(options.dialect === 'postgres', (q) => q.forUpdate())
+      .select('orgId')
+      .where('orgId', 'in', missing)
       .execute();
-  let heads = await readHeads();
-  if (heads.length < orgIds.length) {
-    await tx
-      .insertInto('auditChainHeads')
-      .values(orgIds.map((orgId) => ({ orgId, lastSeq: 0, lastHash: GENESIS_HASH })))
-      .onConflict((oc) => oc.column('orgId').doNothing())
-      .execute();
-    heads = await readHeads();
-  }
-
-  const at = options.now.toISOString();
-  const rows = [];
-  const chainEnds = new Map<string, { seq: number; hash: string }>();
-  for (const head of heads) {
-    const chain = perOrg.get(head.orgId) ?? [];
-    let prevHash = head.lastHash;
-    let seq = head.lastSeq;
-    for (const entry of chain) {
-      seq += 1;
-      const content: HashedContent = {
-        orgId: entry.orgId,
-        seq,
-        at,
-        actorId: entry.actor.userId,
-        actorLabel: entry.actor.label,
-        action: entry.action,
-        targetType: entry.target?.type ?? null,
-        targetId: entry.target?.id ?? null,
-        ip: entry.actor.ip,
-        outcome: entry.outcome ?? 'success',
-        details: canonicalJson(entry.details ?? {}),
-      };
-      const hash = eventHash(prevHash, content);
-      rows.push({
-        id: newId(),
-        ...content,
-        outcome: entry.outcome ?? 'success',
-        prevHash,
-        hash,
-      });
-      prevHash = hash;
+    const known = new Set(existing.map((row) => row.orgId));
+    const absent = missing.filter((orgId) => !known.has(orgId));
+    if (absent.length > 0) {
+      await insertHeads(tx, absent);
+      for (const head of await read(absent)) heads.set(head.orgId, head);
     }
-    chainEnds.set(head.orgId, { seq, hash: prevHash });
   }
+  return heads;
+}
+
+async function insertHeads(tx: Tx, orgIds: string[]): Promise<void> {
+  await tx
+    .insertInto('auditChainHeads')
+    .values(orgIds.map((orgId) => ({ orgId, lastSeq: 0, lastHash: GENESIS_HASH })))
+    .onConflict((oc) => oc.column('orgId').doNothing())
+    .execute();
+}
+
+/** Appends `entries` after the `heads` this transaction holds (see lockChainHeads); one insert, one update. */
+export async function appendAuditEvents(
+  tx: Tx,
+  options: { heads: Map<string, ChainHead>; entries: AuditEntry[]; now: Date },
+): Promise<void> {
+  if (options.entries.length === 0) return;
+  const at = options.now.toISOString();
+  const ends = new Map<string, { seq: number; hash: string }>();
+  const rows = options.entries.map((entry) => {
+    const head = options.heads.get(entry.orgId);
+    if (!head) throw new Error('appendAuditEvents needs the head of every organization it writes');
+    const previous = ends.get(entry.orgId) ?? { seq: head.lastSeq, hash: head.lastHash };
+    const content: HashedContent = {
+      orgId: entry.orgId,
+      seq: previous.seq + 1,
+      at,
+      actorId: entry.actor.userId,
+      actorLabel: entry.actor.label,
+      action: entry.action,
+      targetType: entry.target?.type ?? null,
+      targetId: entry.target?.id ?? null,
+      ip: entry.actor.ip,
+      outcome: entry.outcome ?? 'success',
+      details: canonicalJson(entry.details ?? {}),
+    };
+    const hash = eventHash(previous.hash, content);
+    ends.set(entry.orgId, { seq: content.seq, hash });
+    return {
+      id: newId(),
+      ...content,
+      outcome: entry.outcome ?? 'success',
+      prevHash: previous.hash,
+      hash,
+    };
+  });
   await tx.insertInto('auditEvents').values(rows).execute();
-  const ends = [...chainEnds];
+  const chains = [...ends];
   await tx
     .updateTable('auditChainHeads')
     .set({
-      lastSeq: byOrg(ends.map(([orgId, end]) => [orgId, sql`cast(${end.seq} as integer)`])),
-      lastHash: byOrg(ends.map(([orgId, end]) => [orgId, sql`${end.hash}`])),
+      lastSeq: byOrg(chains.map(([orgId, end]) => [orgId, sql`cast(${end.seq} as integer)`])),
+      lastHash: byOrg(chains.map(([orgId, end]) => [orgId, sql`${end.hash}`])),
     })
-    .where('orgId', 'in', orgIds)
+    .where(
+      'orgId',
+      'in',
+      chains.map(([orgId]) => orgId),
+    )
     .execute();
 }
 

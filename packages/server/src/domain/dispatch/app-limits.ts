@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, DialectName } from '../../db/database.js';
 import { serviceHost } from './rate-limits.js';
 
@@ -41,11 +42,11 @@ const NEVER = new Date(0).toISOString();
 
 /**
  * Takes up to `wanted` requests from the current window of one app limit, for every worker at
- * once: the counter row is locked (PostgreSQL) or written by SQLite's single writer, so two
- * workers never both take the last request. A window starts at its first request and lasts
- * `limit.seconds` (a fixed window: at a boundary, up to twice the cap can go out within one
- * window's length — the networks' own windows are the same kind). Returns how many were granted
- * and when the next window opens, for the rest to wait until.
+ * once, in one UPDATE (the counter row is locked only for that statement, so workers barely queue
+ * on it): a window starts at its first request and lasts `limit.seconds` (a fixed window: at a
+ * boundary up to twice the cap can go out within one window's length — the networks' own windows
+ * are the same kind). Returns how many were granted and when the next window opens, for the rest
+ * to wait until.
  */
 export async function takeAppRequests(
   db: Db,
@@ -58,41 +59,39 @@ export async function takeAppRequests(
   },
 ): Promise<{ granted: number; nextWindowAt: Date }> {
   const now = options.now.toISOString();
-  return db.transaction().execute(async (tx) => {
-    const read = () =>
-      tx
-        .selectFrom('dispatchRateLimits')
-        .select(['windowStart', 'windowCount'])
-        .where('key', '=', options.key)
-        .$if(options.dialect === 'postgres', (q) => q.forUpdate())
-        .executeTakeFirst();
-    let row = await read();
-    if (!row) {
-      await tx
-        .insertInto('dispatchRateLimits')
-        .values({ key: options.key, blockedUntil: NEVER, updatedAt: now, windowStart: now })
-        .onConflict((oc) => oc.column('key').doNothing())
-        .execute();
-      row = await read();
-    }
-    if (!row) throw new Error('The rate limit counter could not be created');
-    const windowMs = options.limit.seconds * 1000;
-    const started = row.windowStart ? Date.parse(row.windowStart) : Number.NaN;
-    const expired = !(started + windowMs > options.now.getTime());
-    const start = expired ? options.now.getTime() : started;
-    const used = expired ? 0 : row.windowCount;
-    const granted = Math.max(0, Math.min(options.wanted, options.limit.requests - used));
-    await tx
+  const windowMs = options.limit.seconds * 1000;
+  const cutoff = new Date(options.now.getTime() - windowMs).toISOString();
+  const [least, greatest] = options.dialect === 'postgres' ? ['least', 'greatest'] : ['min', 'max'];
+  // In SET, columns are their values before this update.
+  const expired = sql`(${sql.ref('windowStart')} is null or ${sql.ref('windowStart')} <= ${cutoff})`;
+  const used = sql<number>`(case when ${expired} then 0 else ${sql.ref('windowCount')} end)`;
+  const grant = sql<number>`${sql.raw(greatest)}(0, ${sql.raw(least)}(cast(${options.wanted} as integer), cast(${options.limit.requests} as integer) - ${used}))`;
+  const take = () =>
+    db
       .updateTable('dispatchRateLimits')
       .set({
-        windowStart: new Date(start).toISOString(),
-        windowCount: used + granted,
+        windowStart: sql<string>`(case when ${expired} then ${now} else ${sql.ref('windowStart')} end)`,
+        windowCount: sql<number>`${used} + ${grant}`,
+        windowGranted: grant,
         updatedAt: now,
       })
       .where('key', '=', options.key)
+      .returning(['windowStart', 'windowGranted'])
+      .executeTakeFirst();
+  let taken = await take();
+  if (!taken) {
+    await db
+      .insertInto('dispatchRateLimits')
+      .values({ key: options.key, blockedUntil: NEVER, updatedAt: now, windowStart: now })
+      .onConflict((oc) => oc.column('key').doNothing())
       .execute();
-    return { granted, nextWindowAt: new Date(start + windowMs) };
-  });
+    taken = await take();
+  }
+  if (!taken?.windowStart) throw new Error('The rate limit counter could not be read');
+  return {
+    granted: taken.windowGranted,
+    nextWindowAt: new Date(Date.parse(taken.windowStart) + windowMs),
+  };
 }
 
 /** Networks whose app limit is per server: each instance or PDS counts Bedside's requests on its own. */

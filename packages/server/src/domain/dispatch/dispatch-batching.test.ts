@@ -21,7 +21,7 @@ import { claimDueTargets } from './claim-targets.js';
 import type { DispatchDeps } from './dispatch-deps.js';
 import { Dispatcher } from './dispatcher.js';
 import { prepareClaim } from './prepare-claim.js';
-import { markPublishedBatch } from './published-batch.js';
+import { markPublishedBatch, PublishedBatch } from './published-batch.js';
 import { schedulePost } from './schedule-post.js';
 import {
   addApprovedPost,
@@ -207,6 +207,60 @@ describeEachDialect('dispatch in batches, and per-app request caps', (dialect) =
     expect(events.some((e) => e.details.includes(takenOver.id))).toBe(false);
     expect(await verifyAuditChain(db(), { orgId: f.orgId })).toMatchObject({ ok: true });
     expect(await markPublishedBatch(mine, [])).toEqual([]);
+  });
+
+  it('an organization whose audit chain another transaction holds is written later, not waited for', async () => {
+    const otherChannel = await addChannel(db(), other, {
+      network: 'mastodon',
+      serviceUrl: fake.baseUrl,
+      credentials: mastodonCredentials(fake.baseUrl, fake.token),
+    });
+    await scheduled();
+    await scheduled(other, otherChannel);
+    const mine = worker('deferrer');
+    const claimed = await claimDueTargets(db(), {
+      dialect,
+      owner: mine.owner,
+      now: later(0),
+      leaseUntil: later(300_000),
+      limit: 10,
+    });
+    const ours = claimed.find((t) => t.orgId === f.orgId);
+    const theirs = claimed.find((t) => t.orgId === other.orgId);
+    if (!ours || !theirs) throw new Error('expected one claim per organization');
+    const item = (target: typeof ours) => ({
+      target,
+      post: { remoteId: `r-${target.id}` },
+      recovered: false,
+    });
+    if (dialect === 'postgres') {
+      // Another writer is appending to the other organization's chain right now.
+      await db()
+        .transaction()
+        .execute(async (tx) => {
+          await tx
+            .selectFrom('auditChainHeads')
+            .select('orgId')
+            .where('orgId', '=', other.orgId)
+            .forUpdate()
+            .execute();
+          expect(await markPublishedBatch(mine, [item(ours), item(theirs)])).toEqual([
+            true,
+            'later',
+          ]);
+        });
+      expect((await targets()).find((t) => t.id === theirs.id)?.status).toBe('publishing');
+      // Once it has committed, the batch writer gets it in.
+      const batch = new PublishedBatch(mine, { gatherMs: 0 });
+      expect(await batch.record(item(theirs))).toBe(true);
+    } else {
+      // One writer at a time on SQLite: nothing is ever busy.
+      expect(await markPublishedBatch(mine, [item(ours), item(theirs)])).toEqual([true, true]);
+    }
+    const rows = (await targets()).filter((t) => t.id === ours.id || t.id === theirs.id);
+    expect(rows.map((t) => t.status)).toEqual(['published', 'published']);
+    for (const fixture of [f, other])
+      expect(await verifyAuditChain(db(), { orgId: fixture.orgId })).toMatchObject({ ok: true });
   });
 
   it("a network app's request cap holds across workers: past it, targets wait unsent for the next window", async () => {

@@ -1,4 +1,4 @@
-import type { DialectName, Tx } from '../../db/database.js';
+import type { Tx } from '../../db/database.js';
 import type { PostStatus } from '../../db/schema.js';
 
 /** The statuses dispatch writes; a post in any other (returned to draft, say) is left alone. */
@@ -55,26 +55,17 @@ export async function refreshPostStatus(
 
 /**
  * `refreshPostStatus` for several posts (a batch of publications) in one read: only the posts
- * whose status changes are written. On PostgreSQL the posts are locked first, in id order, so
- * two workers finishing the last targets of one post at once cannot both read the other's target
- * as still publishing (and leave the post `publishing` for good).
+ * whose status changes are written. Call it holding the audit chain heads of their organizations
+ * (every dispatch outcome takes its organization's head first): then two workers finishing the
+ * last targets of one post take turns, and neither reads the other's target as still publishing.
  */
 export async function refreshPostStatuses(
   tx: Tx,
-  options: { posts: { orgId: string; postId: string }[]; now: Date; dialect: DialectName },
+  options: { posts: { orgId: string; postId: string }[]; now: Date },
 ): Promise<void> {
-  const postIds = [...new Set(options.posts.map((p) => p.postId))].sort();
+  const postIds = [...new Set(options.posts.map((p) => p.postId))];
   const orgIds = [...new Set(options.posts.map((p) => p.orgId))];
   if (postIds.length === 0) return;
-  if (options.dialect === 'postgres')
-    await tx
-      .selectFrom('posts')
-      .select('id')
-      .where('orgId', 'in', orgIds)
-      .where('id', 'in', postIds)
-      .orderBy('id')
-      .forUpdate()
-      .execute();
   const rows = await tx
     .selectFrom('postTargets')
     .innerJoin('posts', 'posts.id', 'postTargets.postId')

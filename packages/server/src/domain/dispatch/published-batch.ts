@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { PublishedPost } from '../../connectors/connector.js';
 import type { PostTargetRow } from '../../db/schema.js';
 import { systemActor } from '../audit/audit-types.js';
-import { recordAuditEvents } from '../audit/record-audit-events.js';
+import { appendAuditEvents, lockChainHeads } from '../audit/record-audit-events.js';
 import type { DispatchDeps } from './dispatch-deps.js';
 import { refreshPostStatuses } from './post-status.js';
 import { markPublished } from './target-outcomes.js';
@@ -54,7 +54,7 @@ export class PublishedBatch {
         await new Promise((resolve) => setTimeout(resolve, gatherMs));
       const batch = this.#waiting.splice(0, maxBatch);
       const items = batch.map((waiting) => waiting.item);
-      let written: boolean[];
+      let written: Written[];
       try {
         written = await markPublishedBatch(this.deps, items);
       } catch {
@@ -67,54 +67,83 @@ export class PublishedBatch {
           );
         continue;
       }
-      batch.forEach((waiting, i) => waiting.settle(Promise.resolve(written[i] ?? false)));
+      const later = batch.filter((_, i) => written[i] === 'later');
+      batch.forEach((waiting, i) => {
+        const result = written[i];
+        if (result !== 'later') waiting.settle(Promise.resolve(result ?? false));
+      });
+      // Their organizations' audit chains were busy with another worker's batch: next time.
+      this.#waiting.unshift(...later);
+      if (later.length === batch.length) await new Promise((resolve) => setTimeout(resolve, 1));
     }
     this.#draining = false;
   }
 }
 
-/** `markPublished` for several targets in one transaction; per item, whether it was written. */
+/** Per item: written, not ours to write (as `markPublished` says), or to try again shortly. */
+export type Written = boolean | 'later';
+
+/**
+ * `markPublished` for several targets in one transaction. It first takes the audit chain heads
+ * of their organizations without waiting (PostgreSQL: SKIP LOCKED): an organization whose chain
+ * another worker's batch is appending to right now is left for the next batch ('later') rather
+ * than waited for, so workers never queue behind each other's transactions. Holding the head also
+ * orders writers of one post (a post belongs to one organization), so its status read below sees
+ * every other publication of it that committed.
+ */
 export async function markPublishedBatch(
   deps: DispatchDeps,
   items: PublishedItem[],
-): Promise<boolean[]> {
+): Promise<Written[]> {
   if (items.length === 0) return [];
-  const now = (deps.now ? deps.now() : new Date()).toISOString();
-  const ids = items.map((item) => item.target.id);
-  const perTarget = (value: (item: PublishedItem) => string | null) =>
-    sql<string>`(case ${sql.join(
-      items.map((item) => sql`when ${sql.ref('id')} = ${item.target.id} then ${value(item)}`),
-      sql` `,
-    )} end)`;
+  const at = (deps.now ? deps.now() : new Date()).toISOString();
   return deps.db.transaction().execute(async (tx) => {
-    const updated = await tx
-      .updateTable('postTargets')
-      .set({
-        status: 'published',
-        remoteId: perTarget((item) => item.post.remoteId),
-        remoteUrl: perTarget((item) => item.post.url ?? null),
-        publishedAt: now,
-        leaseOwner: null,
-        leaseUntil: null,
-        lastErrorKind: null,
-        lastErrorMessage: null,
-        lastErrorFix: null,
-        updatedAt: now,
-      })
-      .where('id', 'in', ids)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'publishing'), eb('leaseOwner', '=', deps.owner)]),
-          eb('status', '=', 'unconfirmed'),
-        ]),
-      )
-      .returning('id')
-      .execute();
-    const done = new Set(updated.map((row) => row.id));
-    const written = items.filter((item) => done.has(item.target.id));
-    await recordAuditEvents(tx, {
+    const heads = await lockChainHeads(tx, {
+      orgIds: items.map((item) => item.target.orgId),
       dialect: deps.dialect,
-      now: new Date(now),
+      skipLocked: true,
+    });
+    const now = new Date(at);
+    const ready = items.filter((item) => heads.has(item.target.orgId));
+    const done = new Set<string>();
+    if (ready.length > 0) {
+      const updated = await tx
+        .updateTable('postTargets')
+        .set({
+          status: 'published',
+          remoteId: perTarget(ready, (item) => item.post.remoteId),
+          remoteUrl: perTarget(ready, (item) => item.post.url ?? null),
+          publishedAt: at,
+          leaseOwner: null,
+          leaseUntil: null,
+          lastErrorKind: null,
+          lastErrorMessage: null,
+          lastErrorFix: null,
+          updatedAt: at,
+        })
+        .where(
+          'id',
+          'in',
+          ready.map((item) => item.target.id),
+        )
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'publishing'), eb('leaseOwner', '=', deps.owner)]),
+            eb('status', '=', 'unconfirmed'),
+          ]),
+        )
+        .returning('id')
+        .execute();
+      for (const row of updated) done.add(row.id);
+    }
+    const written = ready.filter((item) => done.has(item.target.id));
+    await refreshPostStatuses(tx, {
+      posts: written.map(({ target }) => ({ orgId: target.orgId, postId: target.postId })),
+      now,
+    });
+    await appendAuditEvents(tx, {
+      heads,
+      now,
       entries: written.map(({ target, recovered }) => ({
         orgId: target.orgId,
         actor: systemActor,
@@ -129,11 +158,19 @@ export async function markPublishedBatch(
         },
       })),
     });
-    await refreshPostStatuses(tx, {
-      posts: written.map(({ target }) => ({ orgId: target.orgId, postId: target.postId })),
-      now: new Date(now),
-      dialect: deps.dialect,
-    });
-    return items.map((item) => done.has(item.target.id));
+    return items.map((item): Written =>
+      heads.has(item.target.orgId) ? done.has(item.target.id) : 'later',
+    );
   });
+}
+
+/** `case id when … then … end`: one value per target in a single UPDATE. */
+function perTarget(
+  items: PublishedItem[],
+  value: (item: PublishedItem) => string | null,
+): RawBuilder<string> {
+  return sql<string>`(case ${sql.join(
+    items.map((item) => sql`when ${sql.ref('id')} = ${item.target.id} then ${value(item)}`),
+    sql` `,
+  )} end)`;
 }
