@@ -32,7 +32,8 @@ export const emptyScope: ScopeState = {
   contentTypes: ['text'],
   contentDescription: '',
   networks: [],
-  purpose: 'To share my experience on the practice’s social media and website.',
+  // Where it appears is its own element (the recipients); the purpose does not repeat or contradict it.
+  purpose: 'To share my experience as a patient in the practice’s publicity.',
   expiryKind: 'date',
   expiryDate: '',
   expiryEvent: '',
