@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconShieldCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import { consentsApi } from '../../api/consents';
+import { consentsApi, type ConsentSummary, type MediaTag } from '../../api/consents';
 import { canConsent } from '../consents/consent-labels';
 import { useConsents } from '../consents/use-consents';
 import { useCurrentOrg } from '../shell/current-org';
@@ -49,17 +49,7 @@ export function MediaAuthorizationTag(props: { mediaId: string; altText: string 
   });
   if (!readable) return null;
   const tagged = tags.data ?? [];
-  const options = (consents.data ?? [])
-    .filter(
-      (a) =>
-        (a.status === 'active' || a.status === 'expiring') &&
-        a.contentTypes.includes('photo') &&
-        !tagged.some((t) => t.authorizationId === a.id),
-    )
-    .map((a) => ({
-      value: a.id,
-      label: `${a.patientName}${a.externalId ? ` (${a.externalId})` : ''}`,
-    }));
+  const options = taggableOptions(consents.data ?? [], tagged);
   const mayTag = canConsent.link(org.role);
 
   return (
@@ -116,6 +106,27 @@ export function MediaAuthorizationTag(props: { mediaId: string; altText: string 
       ) : null}
     </Stack>
   );
+}
+
+/**
+ * The authorizations an image may be tagged with: in effect (active or expiring soon), covering
+ * photos, and not already on it. Labelled by the patient's name and chart number.
+ */
+export function taggableOptions(
+  consents: readonly ConsentSummary[],
+  tagged: readonly MediaTag[],
+): { value: string; label: string }[] {
+  return consents
+    .filter(
+      (a) =>
+        (a.status === 'active' || a.status === 'expiring') &&
+        a.contentTypes.includes('photo') &&
+        !tagged.some((t) => t.authorizationId === a.id),
+    )
+    .map((a) => ({
+      value: a.id,
+      label: `${a.patientName}${a.externalId ? ` (${a.externalId})` : ''}`,
+    }));
 }
 
 /** Alt text can run to a paragraph; a label needs only enough to tell images apart. */
