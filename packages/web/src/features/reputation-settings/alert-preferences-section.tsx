@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { FormError } from '../../components/form-error';
+import { includesKind, toggleLevel, widerLevel } from './alert-levels';
 import { settingsApi, type AlertLevel, type AlertPreference } from './api';
 
 /** The kinds a person chooses per channel, narrowest first; a wider kind includes the narrower. */
@@ -16,8 +17,6 @@ const KINDS: { level: Exclude<AlertLevel, 'none'>; label: string; hint: string }
   { level: 'negative', label: 'Negative items', hint: 'Reviews and mentions that read negative' },
   { level: 'all', label: 'Every other new item', hint: 'Positive and neutral ones too' },
 ];
-const RANK: Record<AlertLevel, number> = { none: 0, urgent: 1, negative: 2, all: 3 };
-const BY_RANK: AlertLevel[] = ['none', 'urgent', 'negative', 'all'];
 
 /**
  * My alerts: for each kind of item, whether it reaches me by email and in the app, and the daily
@@ -42,7 +41,7 @@ export function AlertPreferencesSection(props: { orgId: string }) {
   }, [current.data]);
   const save = useMutation({
     mutationFn: () => {
-      const level = RANK[email] >= RANK[inApp] ? email : inApp;
+      const level = widerLevel(email, inApp);
       const body: AlertPreference = {
         level,
         email: email !== 'none',
@@ -58,9 +57,6 @@ export function AlertPreferencesSection(props: { orgId: string }) {
       notifications.show({ color: 'teal', message: 'Your alert choices are saved.' });
     },
   });
-  /** Ticking a kind turns on it and every narrower one; unticking turns off it and every wider one. */
-  const toggle = (value: AlertLevel, kind: AlertLevel, on: boolean): AlertLevel =>
-    on ? (RANK[kind] > RANK[value] ? kind : value) : (BY_RANK[RANK[kind] - 1] ?? 'none');
 
   return (
     <Paper
@@ -106,15 +102,19 @@ export function AlertPreferencesSection(props: { orgId: string }) {
                 <Table.Td>
                   <Checkbox
                     aria-label={`${kind.label} by email`}
-                    checked={RANK[email] >= RANK[kind.level]}
-                    onChange={(e) => setEmail(toggle(email, kind.level, e.currentTarget.checked))}
+                    checked={includesKind(email, kind.level)}
+                    onChange={(e) =>
+                      setEmail(toggleLevel(email, kind.level, e.currentTarget.checked))
+                    }
                   />
                 </Table.Td>
                 <Table.Td>
                   <Checkbox
                     aria-label={`${kind.label} in the app`}
-                    checked={RANK[inApp] >= RANK[kind.level]}
-                    onChange={(e) => setInApp(toggle(inApp, kind.level, e.currentTarget.checked))}
+                    checked={includesKind(inApp, kind.level)}
+                    onChange={(e) =>
+                      setInApp(toggleLevel(inApp, kind.level, e.currentTarget.checked))
+                    }
                   />
                 </Table.Td>
               </Table.Tr>
