@@ -14,7 +14,7 @@
  */
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -54,6 +54,10 @@ interface Result {
   lost: number;
   /** Worker CPU (all worker processes) per published target in the burst, in ms: load-independent. */
   cpuMsPerTarget: number;
+  /** PostgreSQL server CPU (every `postgres` process on this machine) per target in the burst, in ms. */
+  dbCpuMsPerTarget: number;
+  /** Wall-clock seconds of the whole configuration (setup, lag phase, burst, checks). */
+  seconds: number;
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
@@ -64,6 +68,23 @@ function cpuSeconds(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** CPU seconds of every PostgreSQL server process on this machine (the bench's server is local). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!stat.includes(' (postgres) ')) continue;
+      const fields = stat.split(') ')[1]?.split(' ') ?? [];
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -147,6 +168,7 @@ async function waitForPublished(
 
 async function runConfig(config: string, network: FakeNetwork): Promise<Result> {
   const workers = config === 'pg4' ? 4 : 1;
+  const configStart = Date.now();
   const key = randomBytes(32);
   const setup = await prepare(config, key);
   const { db } = setup.handle;
@@ -202,6 +224,7 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
       status: 'canceled',
     });
     const cpuBefore = processes.reduce((sum, p) => sum + cpuSeconds(p.child.pid), 0);
+    const dbCpuBefore = config === 'sqlite' ? Number.NaN : postgresCpuSeconds();
     const burstStart = Date.now();
     await db
       .updateTable('postTargets')
@@ -216,6 +239,7 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
       .executeTakeFirstOrThrow();
     const seconds = (Date.parse(String(last.last)) - burstStart) / 1000;
     const cpuAfter = processes.reduce((sum, p) => sum + cpuSeconds(p.child.pid), 0);
+    const dbCpuAfter = config === 'sqlite' ? Number.NaN : postgresCpuSeconds();
 
     const all = await db.selectFrom('postTargets').select(['idempotencyKey', 'status']).execute();
     const duplicates = all.filter((t) => (network.received.get(t.idempotencyKey) ?? 0) > 1).length;
@@ -234,6 +258,8 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
       duplicates,
       lost,
       cpuMsPerTarget: ((cpuAfter - cpuBefore) * 1000) / settings.targets,
+      dbCpuMsPerTarget: ((dbCpuAfter - dbCpuBefore) * 1000) / settings.targets,
+      seconds: (Date.now() - configStart) / 1000,
     };
   } finally {
     if (process.env.BENCH_DEBUG) {
@@ -268,7 +294,7 @@ function writeSection(
   const commit = execSync('git rev-parse --short HEAD').toString().trim();
   const rows = results.map(
     (r) =>
-      `| ${name(r)} | ${fmt(r.lagP50)} | ${fmt(r.lagP99)}${r.config === 'sqlite' ? (r.lagP99 <= 1000 ? ' ✅' : ' ❌') : ''} | ${fmt(r.lagMax)} | ${fmt(r.throughput, 1)} | ${fmt(r.cpuMsPerTarget, 2)} | ${r.duplicates}${r.duplicates === 0 ? ' ✅' : ' ❌'} | ${r.lost}${r.lost === 0 ? ' ✅' : ' ❌'} |`,
+      `| ${name(r)} | ${fmt(r.lagP50)} | ${fmt(r.lagP99)}${r.config === 'sqlite' ? (r.lagP99 <= 1000 ? ' ✅' : ' ❌') : ''} | ${fmt(r.lagMax)} | ${fmt(r.throughput, 1)} | ${fmt(r.cpuMsPerTarget, 2)} | ${r.config === 'sqlite' ? '(in the worker)' : fmt(r.dbCpuMsPerTarget, 2)} | ${fmt(r.seconds)} | ${r.duplicates}${r.duplicates === 0 ? ' ✅' : ' ❌'} | ${r.lost}${r.lost === 0 ? ' ✅' : ' ❌'} |`,
   );
   const section = `<!-- bench:scheduler:start -->
 ## Scheduler (\`npm run bench:scheduler\`)
@@ -277,15 +303,15 @@ Reproduce: \`npm run bench:scheduler\` (PostgreSQL at \`BENCH_POSTGRES_URL\`, de
 
 Machine: ${cpus().length} cores, Node ${process.version}; load average at start ${context.load[0].map((l) => l.toFixed(2)).join(' / ')}, at end ${context.load[1].map((l) => l.toFixed(2)).join(' / ')} (the machine was shared with other work). Commit \`${commit}\`, run ${context.started}.
 
-Setup: ${settings.channels} channels in ${Math.ceil(settings.channels / 20)} organizations on a fake Mastodon-shaped network answering after ${settings.latencyMs} ms; each worker process is the real \`bedside worker\` (from source via tsx) publishing ${settings.concurrency} targets at a time. Lag: ${settings.rate} targets/s due for ${settings.pacedSeconds} s (${Math.round(settings.rate * settings.pacedSeconds)} targets), lag = published − due. Throughput: ${settings.targets.toLocaleString('en-US')} targets all due at once, targets ÷ seconds until the last is published. Every publish writes its target, an audit event and the post's status in one transaction.${settings.targets < 100_000 ? ` This run used ${settings.targets.toLocaleString('en-US')} burst targets, not the 100,000 the issue names: at the throughput below that is 15–35 minutes per configuration on this machine; \`BENCH_TARGETS=100000 npm run bench:scheduler\` (the default) runs the full size.` : ''}
+Setup: ${settings.channels} channels in ${Math.ceil(settings.channels / 20)} organizations on a fake Mastodon-shaped network answering after ${settings.latencyMs} ms; each worker process is the real \`bedside worker\` (from source via tsx) publishing ${settings.concurrency} targets at a time. Lag: ${settings.rate} targets/s due for ${settings.pacedSeconds} s (${Math.round(settings.rate * settings.pacedSeconds)} targets), lag = published − due. Throughput: ${settings.targets.toLocaleString('en-US')} targets all due at once, targets ÷ seconds until the last is published. A worker claims due targets in one statement and reads what they need (channels, texts, images, rate-limit blocks, its share of the network app's request cap — raised far above this run for the fake server, so it is counted but never binds) once per claim; publications that finish together are written in one transaction (each target's row, its audit event, its post's status).${settings.targets < 100_000 ? ` **This run used ${settings.targets.toLocaleString('en-US')} burst targets, not the 100,000 the issue names** (\`npm run bench:scheduler\` runs 100,000 by default; at the throughputs below that is ${results.map((r) => `${fmt(100_000 / r.throughput / 60, 1)} min`).join(', ')} of burst).` : ''}
 
-| Configuration | lag p50 (ms) | lag p99 (ms) (target ≤ 1000 on SQLite) | lag max (ms) | throughput (targets/s) | worker CPU per target (ms) | duplicates | lost |
-| --- | --- | --- | --- | --- | --- | --- | --- |
+| Configuration | lag p50 (ms) | lag p99 (ms) (target ≤ 1000 on SQLite) | lag max (ms) | throughput (targets/s) | worker CPU per target (ms) | PostgreSQL CPU per target (ms) | run time (s) | duplicates | lost |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
 4 PostgreSQL workers vs 1: **${fmt(speedup, 2)}×** (target ≥ 3.5×) ${speedup >= 3.5 ? '✅' : '❌'}.
 
-Reading it: lag and throughput are wall-clock and depend on the CPU the workers got; on a shared machine (see the load above) they measure the machine as much as the code. "Worker CPU per target" is the load-independent cost of one publish in the worker (claim share, reading the target, the HTTP call, the outcome transaction with its audit event and the post's status): one otherwise idle core gives a worker process about ${fmt(sqlite ? 1000 / sqlite.cpuMsPerTarget : Number.NaN)} targets/s on SQLite${one ? ` and ${fmt(1000 / one.cpuMsPerTarget)} on PostgreSQL` : ''} (the database server's own CPU not counted).
+Reading it: lag and throughput are wall-clock and depend on the CPU the workers got; on a shared machine (see the load above) they measure the machine as much as the code. "Worker CPU per target" (user + system from /proc, burst only) is the cost of one publish in the worker — its share of the claim and the reads, the HTTP call, its share of the outcome transaction: one otherwise idle core gives a worker process about ${fmt(sqlite ? 1000 / sqlite.cpuMsPerTarget : Number.NaN)} targets/s on SQLite${one ? ` and ${fmt(1000 / one.cpuMsPerTarget)} on PostgreSQL` : ''}. "PostgreSQL CPU per target" counts every PostgreSQL process on the machine, so it is only exact when nothing else uses the server. A worker publishing ${settings.concurrency} at a time against ${settings.latencyMs} ms answers cannot exceed about ${fmt((settings.concurrency * 1000) / (settings.latencyMs + 5))} targets/s; four can scale 3.5× over one only while the machine has the CPU for 3.5 times that (worker + database + the fake network, per target). \`BENCH_PROFILE_DIR=<dir>\` writes a CPU profile of every worker (\`--cpu-prof\`); \`BENCH_CONFIGS=sqlite\` runs one configuration.
 <!-- bench:scheduler:end -->`;
   const text = readFileSync(file, 'utf8');
   const pattern = /<!-- bench:scheduler:start -->[\s\S]*<!-- bench:scheduler:end -->/;

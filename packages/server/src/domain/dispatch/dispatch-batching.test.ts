@@ -230,7 +230,7 @@ describeEachDialect('dispatch in batches, and per-app request caps', (dialect) =
     if (!ours || !theirs) throw new Error('expected one claim per organization');
     const item = (target: typeof ours) => ({
       target,
-      post: { remoteId: `r-${target.id}` },
+      post: { remoteId: `r-${target.id}`, url: undefined },
       recovered: false,
     });
     if (dialect === 'postgres') {

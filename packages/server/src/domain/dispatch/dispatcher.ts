@@ -34,14 +34,16 @@ export function dispatchWorkerName(): string {
 
 /**
  * The publishing loop of one worker process: claims due targets (each by exactly one worker, see
- * claimDueTargets), publishes them concurrently, and every `sweepMs` recovers targets whose worker
- * died and resumes channels that were reconnected. On embedded SQLite (one process) it recovers
- * every orphaned target at start instead of waiting for their leases to run out.
+ * claimDueTargets), reads what they need once per claim (prepareClaim), publishes them
+ * concurrently and writes the publications that finish together in one transaction
+ * (PublishedBatch); every `sweepMs` it recovers targets whose worker died and resumes channels
+ * that were reconnected. On embedded SQLite (one process) it recovers every orphaned target at
+ * start instead of waiting for their leases to run out.
  */
 export class Dispatcher {
   readonly #running = new Set<Promise<void>>();
   readonly #sleep = new InterruptibleSleep();
-  readonly deps: DispatchDeps;
+  private readonly deps: DispatchDeps;
   #loop: Promise<void> | undefined;
   #stopping = false;
   #lastSweep = 0;
