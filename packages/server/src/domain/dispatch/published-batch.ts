@@ -74,7 +74,7 @@ export class PublishedBatch {
       });
       // Their organizations' audit chains were busy with another worker's batch: next time.
       this.#waiting.unshift(...later);
-      if (later.length === batch.length) await new Promise((resolve) => setTimeout(resolve, 1));
+      if (later.length === batch.length) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     this.#draining = false;
   }
