@@ -243,6 +243,8 @@ export const consentsApi = {
     api.get<{
       gap: CoverageGap | null;
       linked: { id: string; patientName: string; status: string }[];
+      /** Guard finding categories a linked authorization allows (e.g. the patient's name). */
+      covered: string[];
     }>(`${org(orgId)}/posts/${seg(postId)}/coverage`, signal),
   signingForm: (token: string, signal?: AbortSignal) =>
     api.get<SigningForm>(`/api/public/signing/${seg(token)}`, signal),

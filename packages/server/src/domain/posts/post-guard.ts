@@ -1,4 +1,4 @@
-import type { Finding, Verdict } from '@bedside/guard';
+import type { Finding, FindingCategory, Verdict } from '@bedside/guard';
 import type { DbOrTx } from '../../db/database.js';
 import { checkText } from '../guard/check-text.js';
 import type { PostView } from './post-view.js';
@@ -13,6 +13,8 @@ export interface PostFinding {
   start: number;
   end: number;
   message: string;
+  /** A blocking identifier a linked patient authorization allows: lowered to a warning. */
+  coveredByAuthorization?: true;
 }
 
 export interface PostCheck {
@@ -20,15 +22,21 @@ export interface PostCheck {
   findings: PostFinding[];
 }
 
+export const COVERED_MESSAGE =
+  "The patient's signed authorization allows this; the compliance officer reviews it.";
+
 /**
  * The server's own guard pass over a post: each variant as that network will get it, with the
  * images' descriptions. The browser runs the same guard as the author types; this is the check
- * that counts. Length is checked separately (after UTM parameters are added).
+ * that counts. Length is checked separately (after UTM parameters are added). A blocking finding
+ * of a category in `covered` (what a linked patient authorization allows, e.g. the patient's
+ * name) becomes a warning marked `coveredByAuthorization`.
  */
 export async function checkPost(
   db: DbOrTx,
-  options: { orgId: string; post: PostView },
+  options: { orgId: string; post: PostView; covered?: readonly FindingCategory[] },
 ): Promise<PostCheck> {
+  const covered = new Set(options.covered ?? []);
   const { post } = options;
   const findings: PostFinding[] = [];
   const media = post.media.map((m) => ({ altText: m.altText }));
@@ -42,17 +50,20 @@ export async function checkPost(
       media,
     });
     for (const f of result.findings)
-      if (f.rule !== 'network.too-long' && f.severity !== 'info')
+      if (f.rule !== 'network.too-long' && f.severity !== 'info') {
+        const lowered = f.severity === 'block' && covered.has(f.category);
         findings.push({
           variantId: variant.id,
           channelId: variant.channelId,
           rule: f.rule,
           category: f.category,
-          severity: f.severity,
+          severity: lowered ? 'warn' : f.severity,
           start: f.start,
           end: f.end,
-          message: f.message,
+          message: lowered ? COVERED_MESSAGE : f.message,
+          ...(lowered && { coveredByAuthorization: true as const }),
         });
+      }
   }
   const verdict: Verdict = findings.some((f) => f.severity === 'block')
     ? 'block'

@@ -4,6 +4,7 @@ import { AppError, invalid } from '../../errors.js';
 import type { Actor } from '../audit/audit-types.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { inTransaction } from '../channels/channels.js';
+import { findCoveredIdentifiers } from '../consents/covered-identifiers.js';
 import { notify } from '../notifications/notify.js';
 import { checkPost, rulesOf, type PostCheck } from './post-guard.js';
 import { requireStatus, transition, loadPostRow } from './post-state.js';
@@ -18,7 +19,9 @@ export const MAX_JUSTIFICATION = 2000;
  * The gate every version passes on its way to review: at least one channel, every variant within
  * its network's limit, every image described, and the guard's verdict — a blocking finding stops
  * it; warnings pass only with a written justification, which is kept on the post and in the audit
- * trail. Returns the check so the caller can record it.
+ * trail. A patient's name that a linked, signed authorization allows is a warning the compliance
+ * officer approves, and needs no justification of its own: the authorization is it. Returns the
+ * check so the caller can record it.
  */
 export async function gateForReview(
   tx: DbOrTx,
@@ -38,8 +41,16 @@ export async function gateForReview(
   });
   if (Object.keys(fields).length > 0) throw invalid(fields);
 
-  const check = await checkPost(tx, { orgId: row.orgId, post });
+  const covered = await findCoveredIdentifiers(tx, {
+    orgId: row.orgId,
+    postId: row.id,
+    at: new Date(),
+  });
+  const check = await checkPost(tx, { orgId: row.orgId, post, covered });
   const findings = check.findings;
+  const uncoveredWarnings = findings.some(
+    (f) => f.severity === 'warn' && !f.coveredByAuthorization,
+  );
   if (check.verdict === 'block')
     throw new AppError(
       'validation_failed',
@@ -47,7 +58,7 @@ export async function gateForReview(
       { fields: blockFields(post, check), findings, verdict: check.verdict },
     );
   let justification: string | null = null;
-  if (check.verdict === 'review') {
+  if (check.verdict === 'review' && uncoveredWarnings) {
     justification = options.overrideJustification?.trim() ?? '';
     if (justification.length < MIN_JUSTIFICATION)
       throw new AppError(
@@ -74,6 +85,10 @@ export async function gateForReview(
   return { post, check, justification };
 }
 
+function coveredRules(check: PostCheck): string[] {
+  return [...new Set(check.findings.filter((f) => f.coveredByAuthorization).map((f) => f.rule))];
+}
+
 function blockFields(post: PostView, check: PostCheck): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const f of check.findings) {
@@ -87,7 +102,7 @@ function blockFields(post: PostView, check: PostCheck): Record<string, string> {
 /** Tells the people whose approval is needed that a post waits for them (no post text in it). */
 export async function notifyReviewers(
   tx: DbOrTx,
-  options: { row: PostRow; verdict: PostCheck['verdict'] },
+  options: { row: PostRow; verdict: PostCheck['verdict']; justified?: boolean },
 ): Promise<void> {
   const settings = await getPublishingSettings(tx, options.row.orgId);
   const roles = requiredApproverRoles(settings, options.verdict);
@@ -100,7 +115,9 @@ export async function notifyReviewers(
     title: 'A post is waiting for review',
     body:
       options.verdict === 'review'
-        ? 'The guard warned about it and the author wrote a justification.'
+        ? options.justified === false
+          ? "It names a patient under the patient's signed authorization: check it against the authorization."
+          : 'The guard warned about it and the author wrote a justification.'
         : 'Open the review queue to approve it or ask for changes.',
     link: `/posts/${options.row.id}`,
   });
@@ -147,9 +164,18 @@ export async function submitForReview(
       actor: options.actor,
       action: 'post.submitted',
       target: { type: 'post', id: row.id },
-      details: { version: row.version, verdict: check.verdict, rules: rulesOf(check) },
+      details: {
+        version: row.version,
+        verdict: check.verdict,
+        rules: rulesOf(check),
+        coveredByAuthorization: coveredRules(check),
+      },
     });
-    await notifyReviewers(tx, { row, verdict: check.verdict });
+    await notifyReviewers(tx, {
+      row,
+      verdict: check.verdict,
+      justified: justification !== null,
+    });
     return getPost(tx, options);
   });
 }

@@ -90,7 +90,7 @@ export async function updatePost(
           target: { type: 'post', id: row.id },
           details: { from, version: row.version, verdict: check.verdict, rules: rulesOf(check) },
         });
-      await notifyReviewers(tx, { row, verdict: check.verdict });
+      await notifyReviewers(tx, { row, verdict: check.verdict, justified: justification !== null });
     }
     return getPost(tx, options);
   });

@@ -19,6 +19,7 @@ import {
   untagMedia,
 } from '../../domain/consents/links.js';
 import { findPostCoverageGap } from '../../domain/consents/post-coverage.js';
+import { findCoveredIdentifiers } from '../../domain/consents/covered-identifiers.js';
 import { createChannelConnectors } from '../../domain/channels/channel-connectors.js';
 import { createPostEffects } from '../../domain/consents/post-effects.js';
 import {
@@ -377,7 +378,8 @@ function linkRoutes(app: App, services: AppServices): void {
         .where('postAuthorizations.orgId', '=', orgId)
         .where('postAuthorizations.postId', '=', postId)
         .execute();
-      return { gap, linked };
+      const covered = await findCoveredIdentifiers(db, { orgId, postId, at });
+      return { gap, linked, covered };
     },
   );
 

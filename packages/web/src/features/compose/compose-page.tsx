@@ -24,7 +24,7 @@ import { useGuardContext, useLiveGuard } from '../guard/use-live-guard';
 import { VerdictBadge } from '../guard/verdict-badge';
 import { applyFix } from '../guard/apply-fix';
 import { LocationSelect } from '../channels/location-select';
-import { PostAuthorizationPanel } from '../consents/post-authorization-panel';
+import { PostAuthorizationPanel, usePostCoverage } from '../consents/post-authorization-panel';
 import { useLocations } from '../locations/use-locations';
 import { useCurrentOrg } from '../shell/current-org';
 import {
@@ -42,6 +42,7 @@ import {
   effectiveCampaign,
   emptyDraft,
   previewVariant,
+  COVERED_MESSAGE,
   shownFindings,
   toContent,
   variantText,
@@ -121,7 +122,10 @@ function ComposeForm(props: {
     [draft.baseText, media],
   );
   const live = useLiveGuard(guardContext, mainInput);
-  const mainFindings = live.status === 'ready' ? shownFindings(live.result.findings) : noFindings;
+  const coverage = usePostCoverage(post?.id);
+  const covered = useMemo(() => coverage.data?.covered ?? [], [coverage.data]);
+  const mainFindings =
+    live.status === 'ready' ? shownFindings(live.result.findings, covered) : noFindings;
 
   const included = draft.variants.filter((v) => v.included);
   const previews = new Map(
@@ -151,13 +155,18 @@ function ComposeForm(props: {
         ? shownFindings(
             guard.check({ text, kind: 'post', media: media.map((m) => ({ altText: m.altText })) })
               .findings,
+            covered,
           )
         : [],
     );
-  }, [guard, draft, included, media]);
+  }, [guard, draft, included, media, covered]);
   const blocking = allFindings.filter((f) => f.severity === 'block');
   const warnings = [
-    ...new Set(allFindings.filter((f) => f.severity === 'warn').map((f) => f.message)),
+    ...new Set(
+      allFindings
+        .filter((f) => f.severity === 'warn' && f.message !== COVERED_MESSAGE)
+        .map((f) => f.message),
+    ),
   ];
   const overLimit = included.some((v) => previews.get(v.channelId)?.over);
 

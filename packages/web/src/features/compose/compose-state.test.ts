@@ -1,9 +1,12 @@
+import { createGuard } from '@bedside/guard';
 import { describe, expect, it } from 'vitest';
 import type { ComposeChannel, Post } from './api';
 import {
+  COVERED_MESSAGE,
   draftFromPost,
   emptyDraft,
   previewVariant,
+  shownFindings,
   toContent,
   withChannels,
 } from './compose-state';
@@ -95,5 +98,26 @@ describe('composer state', () => {
       { channelId: 'new', included: false, tailored: null },
     ]);
     expect(draft.mediaIds).toEqual(['img']);
+  });
+});
+
+describe('shownFindings', () => {
+  const guard = createGuard({});
+  const findings = guard.check({
+    text: 'Congratulations to our patient Maria Gonzalez! Call her at 555-201-7788.',
+    kind: 'post',
+  }).findings;
+
+  it('blocks a patient name when no authorization covers it', () => {
+    const shown = shownFindings(findings);
+    expect(shown.some((f) => f.category === 'name' && f.severity === 'block')).toBe(true);
+  });
+
+  it('lowers only the covered category to a warning with the covered message', () => {
+    const shown = shownFindings(findings, ['name']);
+    const names = shown.filter((f) => f.category === 'name');
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((f) => f.severity === 'warn' && f.message === COVERED_MESSAGE)).toBe(true);
+    expect(shown.some((f) => f.category === 'phone' && f.severity === 'block')).toBe(true);
   });
 });

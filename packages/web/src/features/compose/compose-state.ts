@@ -119,7 +119,24 @@ export function toContent(draft: ComposeDraft): PostContent {
   };
 }
 
-/** Findings the composer shows: the length rule is shown as the count instead. */
-export function shownFindings(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.rule !== 'network.too-long');
+/** What a lowered finding says (the server words it the same). */
+export const COVERED_MESSAGE =
+  "The patient's signed authorization allows this; the compliance officer reviews it.";
+
+/**
+ * Findings the composer shows: the length rule is shown as the count instead, and a blocking
+ * finding of a category a linked patient authorization allows (the patient's name) is a warning
+ * for the compliance officer — the server decides the same way on submit.
+ */
+export function shownFindings(
+  findings: readonly Finding[],
+  covered: readonly string[] = [],
+): Finding[] {
+  return findings
+    .filter((f) => f.rule !== 'network.too-long')
+    .map((f) =>
+      f.severity === 'block' && covered.includes(f.category)
+        ? { ...f, severity: 'warn' as const, message: COVERED_MESSAGE }
+        : f,
+    );
 }

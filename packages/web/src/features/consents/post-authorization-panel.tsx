@@ -12,6 +12,20 @@ import { consentPaths } from './consent-paths';
 import { useConsents } from './use-consents';
 
 /**
+ * Whether the post's patient authorizations cover it (shared by the panel and the composer, which
+ * lowers a name the authorization allows to a warning). Nothing is asked for a new post or for a
+ * role that may not read consents.
+ */
+export function usePostCoverage(postId: string | undefined) {
+  const org = useCurrentOrg();
+  return useQuery({
+    queryKey: ['consents', org.orgId, 'coverage', postId],
+    queryFn: ({ signal }) => consentsApi.coverage(org.orgId, postId ?? '', signal),
+    enabled: postId !== undefined && canConsent.read(org.role),
+  });
+}
+
+/**
  * For the post page and composer: whether the post's patient authorizations cover it, the
  * reason when they do not, and the ways to fix it (link a signed authorization, or request one).
  * Shown to roles that may read consents; others see nothing of the patient.
@@ -19,12 +33,7 @@ import { useConsents } from './use-consents';
 export function PostAuthorizationPanel(props: { postId: string }) {
   const org = useCurrentOrg();
   const client = useQueryClient();
-  const key = ['consents', org.orgId, 'coverage', props.postId];
-  const coverage = useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) => consentsApi.coverage(org.orgId, props.postId, signal),
-    enabled: canConsent.read(org.role),
-  });
+  const coverage = usePostCoverage(props.postId);
   const signed = useConsents(org.orgId, {});
   const [choice, setChoice] = useState<string | null>(null);
   const link = useMutation({
