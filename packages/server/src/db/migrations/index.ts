@@ -16,6 +16,7 @@ import * as dispatchAppLimitsGranted from './20261128074100-dispatch-app-limits-
 import * as reputationRollups from './20261128075000-reputation-rollups.js';
 import * as reputationTopicSentiment from './20261128075100-reputation-topic-sentiment.js';
 import * as reputationAlertChannels from './20261128075200-reputation-alert-channels.js';
+import * as reputationTopicTotals from './20261128075300-reputation-topic-totals.js';
 
 export interface MigrationModule {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -42,4 +43,5 @@ export const migrations: Record<string, MigrationModule> = {
   '20261128075000-reputation-rollups': reputationRollups,
   '20261128075100-reputation-topic-sentiment': reputationTopicSentiment,
   '20261128075200-reputation-alert-channels': reputationAlertChannels,
+  '20261128075300-reputation-topic-totals': reputationTopicTotals,
 };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx, DialectName } from '../../../db/database.js';
 import { occurredAt, periodOf, periodOfDay } from './dashboard-sql.js';
-import { responseBucketMinutes, topicIds } from './rollups.js';
+import { ALL_SLICES, responseBucketMinutes, topicIds } from './rollups.js';
 import type {
   DashboardFilter,
   GroupTrend,
@@ -89,7 +89,7 @@ function assemble(
 
   const series: PeriodStats[] = periods.map((period) => ({
     period,
-    ...statsOf(byPeriod.get(period) ?? emptyCounts(), medians.get(period) ?? null),
+    ...statsOf(byPeriod.get(period) ?? NO_COUNTS, medians.get(period) ?? null),
   }));
   return {
     filter: { from: filter.from, to: filter.to, bucket: filter.bucket },
@@ -157,12 +157,35 @@ const COUNT_KEYS = [
   'urgent',
 ] as const;
 
+// Literal shapes, not built from COUNT_KEYS: a day bucket over a year makes thousands of these,
+// and objects of one fixed shape stay fast where dictionary-like ones did not.
 function emptyCounts(): Counts {
-  return Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as unknown as Counts;
+  return {
+    items: 0,
+    rated: 0,
+    ratingSum: 0,
+    responded: 0,
+    positive: 0,
+    neutral: 0,
+    negative: 0,
+    mixed: 0,
+    urgent: 0,
+  };
 }
 
-function add(into: Counts, counts: Counts): void {
-  for (const k of COUNT_KEYS) into[k] += counts[k];
+/** The counts of a period without items (read only). */
+const NO_COUNTS: Readonly<Counts> = Object.freeze(emptyCounts());
+
+function add(into: Counts, c: Counts): void {
+  into.items += c.items;
+  into.rated += c.rated;
+  into.ratingSum += c.ratingSum;
+  into.responded += c.responded;
+  into.positive += c.positive;
+  into.neutral += c.neutral;
+  into.negative += c.negative;
+  into.mixed += c.mixed;
+  into.urgent += c.urgent;
 }
 
 function getOr<K, V>(map: Map<K, V>, key: K, create: () => V): V {
@@ -211,7 +234,7 @@ function trends(
       averageRating: stats.averageRating,
       responseRate: stats.responseRate,
       series: context.periods.map((period) => {
-        const s = statsOf(perPeriod.get(period) ?? emptyCounts(), null);
+        const s = statsOf(perPeriod.get(period) ?? NO_COUNTS, null);
         return { period, items: s.items, averageRating: s.averageRating };
       }),
     });
@@ -315,7 +338,7 @@ async function groupedCounts(
 
 function countsOf(row: Counts): Counts {
   const out = emptyCounts();
-  for (const k of COUNT_KEYS) out[k] = row[k];
+  add(out, row);
   return out;
 }
 
@@ -338,6 +361,11 @@ async function rollupData(
   if (filter.providerId) conditions.push(sql`${sql.ref('r.providerId')} = ${filter.providerId}`);
   if (filter.source) conditions.push(sql`${sql.ref('r.source')} = ${filter.source}`);
   const scope = sql<boolean>`${sql.join(conditions, sql` and `)}`;
+  // Topics: the organization's daily totals when nothing narrows the view, else the slices.
+  const filteredView = Boolean(filter.locationId || filter.providerId || filter.source);
+  const topicScope = sql<boolean>`${scope} and ${sql.ref('r.locationId')} ${
+    filteredView ? sql`<>` : sql`=`
+  } ${ALL_SLICES}`;
   const sum = (column: string) => sql<number>`sum(${sql.ref(`r.${column}`)})`;
   const [groups, topics, responses] = await Promise.all([
     db
@@ -354,7 +382,7 @@ async function rollupData(
       .execute(),
     db
       .selectFrom('reputationRollupTopics as r')
-      .where(scope)
+      .where(topicScope)
       .select([
         period.as('period'),
         'r.topic',

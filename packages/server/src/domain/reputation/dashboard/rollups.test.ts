@@ -15,6 +15,7 @@ import type { DashboardFilter } from './dashboard-types.js';
 import { reputationDashboard, reputationDashboardDirect } from './reputation-dashboard.js';
 import { rebuildRollups, responseBucketMinutes } from './rollups.js';
 import * as rollupMigration from '../../../db/migrations/20261128075000-reputation-rollups.js';
+import * as topicTotalsMigration from '../../../db/migrations/20261128075300-reputation-topic-totals.js';
 
 const box = createSecretBox(randomBytes(32));
 const TEXTS = [
@@ -222,7 +223,7 @@ describeEachDialect('reputation dashboard rollups', (dialect) => {
     expect(await rows()).toEqual(kept);
   });
 
-  it('the migration rolls up items stored before it, as a rebuild would', async () => {
+  it('the migrations roll up items stored before them, as a rebuild would', async () => {
     const { db } = t.handle;
     await ingest('google', generated(30, 'old'));
     await ingest('google', [incoming('old-3', '', { deleted: true })]);
@@ -252,6 +253,7 @@ describeEachDialect('reputation dashboard rollups', (dialect) => {
     ])
       await db.schema.dropTable(table).execute();
     await rollupMigration.up(db as never, dialect);
+    await topicTotalsMigration.up(db as never);
     expect(await snapshot()).toEqual(rebuilt);
     expect(rebuilt.length).toBeGreaterThan(10);
     expect(rebuilt.filter((r) => r.split('|').length === 7).length).toBeGreaterThan(0);
