@@ -1,5 +1,5 @@
 import type { PostTargetRow } from '../../db/schema.js';
-import { appLimitKey, DEFAULT_APP_LIMITS, takeAppRequests } from './app-limits.js';
+import { appLimitKey, DEFAULT_APP_LIMITS, takeAppRequests, type AppLimit } from './app-limits.js';
 import type { DispatchDeps } from './dispatch-deps.js';
 import { blocksInForce, latestBlock, rateLimitKeys } from './rate-limits.js';
 import { loadTargetContext, loadTargetContexts, type TargetContext } from './target-context.js';
@@ -30,7 +30,7 @@ export async function prepareClaim(
   for (const [id, context] of contexts) keys.set(id, rateLimitKeys(context.channel));
   const blocks = await blocksInForce(deps.db, [...keys.values()].flat(), now);
   const ready = new Map<string, ReadyTarget>();
-  const wanting = new Map<string, string[]>();
+  const wanting = new Map<string, { limit: AppLimit; ids: string[] }>();
   const limits = deps.appLimits ?? DEFAULT_APP_LIMITS;
   for (const target of targets) {
     const context = contexts.get(target.id);
@@ -38,11 +38,13 @@ export async function prepareClaim(
     ready.set(target.id, { context, ...(blockedUntil && { blockedUntil }) });
     if (!context || blockedUntil || context.channel.status !== 'connected') continue;
     const key = appLimitKey(limits, context.channel);
-    if (key) wanting.set(key, [...(wanting.get(key) ?? []), target.id]);
+    const limit = limits[context.channel.network];
+    if (!key || !limit) continue;
+    const entry = wanting.get(key) ?? { limit, ids: [] };
+    entry.ids.push(target.id);
+    wanting.set(key, entry);
   }
-  for (const [key, ids] of wanting) {
-    const limit = limits[key.split(':')[1] ?? ''];
-    if (!limit) continue;
+  for (const [key, { limit, ids }] of wanting) {
     const { granted, nextWindowAt } = await takeAppRequests(deps.db, {
       dialect: deps.dialect,
       key,
