@@ -309,6 +309,8 @@ async function runOne(dialect: DialectName): Promise<Result> {
     });
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    if (process.env.BENCH_DEBUG)
+      console.log(`heap samples (MB): ${memory.heapMb.map((m) => m.toFixed(0)).join(' ')}`);
     const db1 = dialect === 'postgres' ? await postgresCpuSeconds(db) : null;
     if (report.created !== settings.reviews)
       throw new Error(`created ${report.created} of ${settings.reviews}`);
