@@ -280,10 +280,15 @@ describeEachDialect(
       expect(unknown.statusCode).toBe(400);
       const otherLocation = await o.clients.owner.post(`${base()}/x/start`, { locationId: 'nope' });
       expect(otherLocation.json().error.details.fields.locationId).toBeDefined();
+      // Marketers connect accounts (channel.connect); a viewer may not.
       const marketer = await o.clients.marketer.post(`${base()}/x/start`, {
         locationId: o.locationId,
       });
-      expect(marketer.statusCode).toBe(403);
+      expect(marketer.statusCode).toBe(200);
+      const viewer = await o.clients.viewer.post(`${base()}/x/start`, {
+        locationId: o.locationId,
+      });
+      expect(viewer.statusCode).toBe(403);
     });
 
     it('a network without a configured app cannot be connected, and says why', async () => {

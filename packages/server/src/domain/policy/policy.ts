@@ -27,6 +27,9 @@ export const permissions = {
   'location.read': everyone,
   'location.manage': managers,
   'channel.read': everyone,
+  /** Connect, reconnect and check a social account: managers and the marketers who run them. */
+  'channel.connect': ['owner', 'admin', 'marketer'],
+  /** Disconnect an account (its pending posts pause): managers only. */
   'channel.manage': managers,
   'provider.read': everyone,
   /** Create providers, import NPPES and PubMed files, listings, the public page; propose edits to any profile. */

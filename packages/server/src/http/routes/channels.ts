@@ -99,7 +99,7 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
     app.post(
       '/orgs/:orgId/channels/bluesky',
       {
-        config: { access: { kind: 'org', action: 'channel.manage' } },
+        config: { access: { kind: 'org', action: 'channel.connect' } },
         schema: {
           tags: ['channels'],
           summary: 'Connect a Bluesky account with an app password',
@@ -128,7 +128,7 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
     app.post(
       '/orgs/:orgId/channels/bluesky/oauth/start',
       {
-        config: { access: { kind: 'org', action: 'channel.manage' } },
+        config: { access: { kind: 'org', action: 'channel.connect' } },
         schema: {
           tags: ['channels'],
           summary:
@@ -153,7 +153,7 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
     app.post(
       '/orgs/:orgId/channels/bluesky/oauth/finish',
       {
-        config: { access: { kind: 'org', action: 'channel.manage' } },
+        config: { access: { kind: 'org', action: 'channel.connect' } },
         schema: {
           tags: ['channels'],
           summary:
@@ -198,7 +198,7 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
     app.post(
       '/orgs/:orgId/channels/mastodon/start',
       {
-        config: { access: { kind: 'org', action: 'channel.manage' } },
+        config: { access: { kind: 'org', action: 'channel.connect' } },
         schema: {
           tags: ['channels'],
           summary: "Start connecting a Mastodon account: returns the instance's authorize page",
@@ -222,7 +222,7 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
     app.post(
       '/orgs/:orgId/channels/mastodon/finish',
       {
-        config: { access: { kind: 'org', action: 'channel.manage' } },
+        config: { access: { kind: 'org', action: 'channel.connect' } },
         schema: {
           tags: ['channels'],
           summary: 'Finish connecting a Mastodon account with the code and state from the callback',
@@ -265,7 +265,7 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
     app.post(
       '/orgs/:orgId/channels/oauth/:network/start',
       {
-        config: { access: { kind: 'org', action: 'channel.manage' } },
+        config: { access: { kind: 'org', action: 'channel.connect' } },
         schema: {
           tags: ['channels'],
           summary:
@@ -290,7 +290,7 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
     app.post(
       '/orgs/:orgId/channels/oauth/:network/finish',
       {
-        config: { access: { kind: 'org', action: 'channel.manage' } },
+        config: { access: { kind: 'org', action: 'channel.connect' } },
         schema: {
           tags: ['channels'],
           summary:
@@ -328,7 +328,7 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
     app.post(
       '/orgs/:orgId/channels/oauth/:network/choose',
       {
-        config: { access: { kind: 'org', action: 'channel.manage' } },
+        config: { access: { kind: 'org', action: 'channel.connect' } },
         schema: {
           tags: ['channels'],
           summary: 'Connect the account the person chose after signing in',
@@ -357,7 +357,7 @@ export function channelRoutes(services: AppServices): FastifyPluginAsyncZod {
     app.post(
       '/orgs/:orgId/channels/:channelId/validate',
       {
-        config: { access: { kind: 'org', action: 'channel.manage' } },
+        config: { access: { kind: 'org', action: 'channel.connect' } },
         schema: {
           tags: ['channels'],
           summary: 'Check that the network still accepts the connection',

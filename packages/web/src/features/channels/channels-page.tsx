@@ -33,6 +33,7 @@ export function ChannelsPage() {
   const channels = useChannels(org.orgId);
   const locations = useLocations(org.orgId);
   const mutations = useChannelMutations(org.orgId);
+  const connect = can.connectChannels(org.role);
   const manage = can.manageChannels(org.role);
   const [connecting, setConnecting] = useState<'bluesky' | 'mastodon' | OAuthNetwork>();
   /** Bluesky connects with an app password (the default) or by signing in on the account's server. */
@@ -40,7 +41,7 @@ export function ChannelsPage() {
   const configured = useQuery({
     queryKey: ['org', org.orgId, 'channels', 'networks'],
     queryFn: ({ signal }) => networkOAuth.configured(org.orgId, signal),
-    enabled: manage,
+    enabled: connect,
   });
   const oauthConnecting = oauthNetworks.find((n) => n === connecting);
   const [disconnecting, setDisconnecting] = useState<Channel>();
@@ -63,7 +64,7 @@ export function ChannelsPage() {
         title="Channels"
         description="The social accounts each location posts to. Bedside keeps their access encrypted and never shows it."
         actions={
-          manage ? (
+          connect ? (
             <Group gap="sm">
               <Button
                 leftSection={<IconBrandBluesky size={16} aria-hidden />}
@@ -146,7 +147,7 @@ export function ChannelsPage() {
                         <Table.Th>Network</Table.Th>
                         <Table.Th>Status</Table.Th>
                         <Table.Th>Last checked</Table.Th>
-                        {manage ? (
+                        {connect ? (
                           <Table.Th>
                             <span className="visually-hidden">Actions</span>
                           </Table.Th>
@@ -171,7 +172,7 @@ export function ChannelsPage() {
                               ? formatDateTime(channel.lastValidatedAt)
                               : '—'}
                           </Table.Td>
-                          {manage ? (
+                          {connect ? (
                             <Table.Td>
                               <Group gap="xs" justify="flex-end" wrap="nowrap">
                                 <Button
@@ -186,15 +187,17 @@ export function ChannelsPage() {
                                 >
                                   Validate
                                 </Button>
-                                <Button
-                                  size="xs"
-                                  variant="subtle"
-                                  color="red"
-                                  aria-label={`Disconnect ${channel.handle}`}
-                                  onClick={() => setDisconnecting(channel)}
-                                >
-                                  Disconnect
-                                </Button>
+                                {manage ? (
+                                  <Button
+                                    size="xs"
+                                    variant="subtle"
+                                    color="red"
+                                    aria-label={`Disconnect ${channel.handle}`}
+                                    onClick={() => setDisconnecting(channel)}
+                                  >
+                                    Disconnect
+                                  </Button>
+                                ) : null}
                               </Group>
                             </Table.Td>
                           ) : null}

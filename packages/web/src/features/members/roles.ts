@@ -35,6 +35,9 @@ export const roleOptions = roles.map((role) => ({ value: role, label: roleLabels
 /** What each role may do in the settings screens (the server decides for real). */
 export const can = {
   manageOrg: (role: Role) => role === 'owner' || role === 'admin',
+  /** Connect, reconnect and check accounts (mirrors the server's `channel.connect`). */
+  connectChannels: (role: Role) => role === 'owner' || role === 'admin' || role === 'marketer',
+  /** Disconnect an account (the server's `channel.manage`). */
   manageChannels: (role: Role) => role === 'owner' || role === 'admin',
   manageMembers: (role: Role) => role === 'owner' || role === 'admin',
   readAudit: (role: Role) => role === 'owner' || role === 'admin' || role === 'compliance_officer',
