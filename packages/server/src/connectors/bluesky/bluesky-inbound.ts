@@ -2,6 +2,7 @@ import { AppBskyFeedPost, AtUri, XRPCError, type Agent } from '@atproto/api';
 import { fetchWithTimeout } from '../http/fetch-with-timeout.js';
 import type { InboundItem, InboundSource } from '../inbound.js';
 import { withBlueskyAgent } from './bluesky-agent.js';
+import type { BlueskyOAuth } from './bluesky-oauth.js';
 import type { BlueskyCredentials } from './bluesky-credentials.js';
 import { replyRecordKey } from './bluesky-reply-key.js';
 
@@ -43,7 +44,12 @@ function webUrl(uri: string, handle: string): string {
  * until it reaches it.
  */
 export function createBlueskyInbound(
-  options: { timeoutMs?: number; fetch?: typeof globalThis.fetch } = {},
+  options: {
+    timeoutMs?: number;
+    fetch?: typeof globalThis.fetch | undefined;
+    /** For OAuth-connected accounts: the PLC and handle resolver to use (the connector's). */
+    oauth?: BlueskyOAuth | undefined;
+  } = {},
 ): InboundSource<BlueskyCredentials> {
   const fetch = fetchWithTimeout(options.timeoutMs ?? 15_000, options.fetch);
   return {
@@ -52,6 +58,7 @@ export function createBlueskyInbound(
       return withBlueskyAgent({
         credentials,
         fetch,
+        ...(options.oauth && { oauth: options.oauth }),
         hooks,
         run: async (agent) => {
           const items: InboundItem[] = [];
@@ -109,6 +116,7 @@ export function createBlueskyInbound(
       return withBlueskyAgent({
         credentials,
         fetch,
+        ...(options.oauth && { oauth: options.oauth }),
         hooks,
         run: async (agent) => {
           const repo = credentials.did;

@@ -51,6 +51,17 @@ export interface ChannelConnectors {
 const NO_CLIENT: OAuthClient = { clientId: '', clientSecret: '' };
 
 /**
+ * A fetch that refuses server addresses the config does not allow (user-given Mastodon and
+ * Bluesky servers), for the connectors and the inbound sources alike; none without a config.
+ */
+export function guardedFetch(
+  networks: NetworksConfig | undefined,
+  network: 'bluesky' | 'mastodon',
+): typeof globalThis.fetch | undefined {
+  return networks ? serviceAddressGuard(networks.serviceAddresses, { network }) : undefined;
+}
+
+/**
  * Builds every connector. The app passes `config.networks`: API hosts, OAuth apps, and the
  * address policy that keeps user-given servers (Mastodon, Bluesky) off private networks on every
  * request. Tests that build connectors themselves may leave it out (no address guard then).
@@ -62,8 +73,7 @@ export function createChannelConnectors(
   const { networks } = options;
   const endpoints = networks?.endpoints ?? DEFAULT_NETWORK_ENDPOINTS;
   const clients = networks?.clients ?? {};
-  const guarded = (network: 'bluesky' | 'mastodon') =>
-    networks ? serviceAddressGuard(networks.serviceAddresses, { network }) : undefined;
+  const guarded = (network: 'bluesky' | 'mastodon') => guardedFetch(networks, network);
   return {
     bluesky: createBlueskyConnector({
       timeoutMs,

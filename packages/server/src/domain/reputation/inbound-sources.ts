@@ -1,6 +1,8 @@
 import { createBlueskyInbound } from '../../connectors/bluesky/bluesky-inbound.js';
 import type { InboundSource } from '../../connectors/inbound.js';
 import { createMastodonInbound } from '../../connectors/mastodon/mastodon-inbound.js';
+import type { NetworksConfig } from '../../config/networks-config.js';
+import { createChannelConnectors, guardedFetch } from '../channels/channel-connectors.js';
 
 /**
  * The inbound adapters by network name (the channel's `network`). Networks without one here
@@ -8,9 +10,27 @@ import { createMastodonInbound } from '../../connectors/mastodon/mastodon-inboun
  */
 export type InboundSources = Partial<Record<string, InboundSource<unknown>>>;
 
-export function createInboundSources(options: { timeoutMs?: number } = {}): InboundSources {
+/**
+ * With `networks` (the app's config) user-given servers are held to the allowed addresses, as the
+ * connectors are, and OAuth-connected Bluesky accounts resolve through the configured PLC and
+ * handle resolver (a local PDS in tests).
+ */
+export function createInboundSources(
+  options: { timeoutMs?: number; networks?: NetworksConfig } = {},
+): InboundSources {
+  const { timeoutMs, networks } = options;
+  const oauth = networks
+    ? createChannelConnectors({ timeoutMs, networks }).bluesky.oauth
+    : undefined;
   return {
-    bluesky: createBlueskyInbound(options) as InboundSource<unknown>,
-    mastodon: createMastodonInbound(options) as InboundSource<unknown>,
+    bluesky: createBlueskyInbound({
+      timeoutMs,
+      fetch: guardedFetch(networks, 'bluesky'),
+      oauth,
+    }) as InboundSource<unknown>,
+    mastodon: createMastodonInbound({
+      timeoutMs,
+      fetch: guardedFetch(networks, 'mastodon'),
+    }) as InboundSource<unknown>,
   };
 }

@@ -15,7 +15,7 @@ const noPayload = z.object({}).strict();
 export function reputationJobs(
   services: JobServices & { inbound?: InboundSources },
 ): JobDefinition<Record<string, never>>[] {
-  const inbound = services.inbound ?? createInboundSources();
+  const inbound = services.inbound ?? createInboundSources({ networks: services.config.networks });
   return [
     {
       id: 'reputation.poll-sources',

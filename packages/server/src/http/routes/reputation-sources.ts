@@ -117,7 +117,7 @@ async function* once(text: string): AsyncGenerator<string> {
 /** Where reviews come from (sources and their status), imports, SLA settings, alert preferences and webhooks. */
 export function reputationSourceRoutes(services: AppServices): FastifyPluginAsyncZod {
   const { db } = services.database;
-  const inbound = services.inbound ?? createInboundSources();
+  const inbound = services.inbound ?? createInboundSources({ networks: services.config.networks });
   return async (app) => {
     app.get(
       '/orgs/:orgId/reputation/sources',

@@ -122,7 +122,10 @@ const inboxQuery = z.strictObject({
  */
 export function reputationRoutes(services: AppServices): FastifyPluginAsyncZod {
   const { db } = services.database;
-  const ports = { box: services.box, inbound: services.inbound ?? createInboundSources() };
+  const ports = {
+    box: services.box,
+    inbound: services.inbound ?? createInboundSources({ networks: services.config.networks }),
+  };
   return async (app) => {
     app.get(
       '/orgs/:orgId/reputation/items',
