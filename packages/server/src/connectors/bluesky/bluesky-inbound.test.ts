@@ -44,6 +44,10 @@ if (skip) console.warn(skip);
       const clinicAgent = new AtpAgent({ service: network.pdsUrl });
       await clinicAgent.login({ identifier: 'clinic.test', password: 'clinic-pass' });
       const announcement = await clinicAgent.post({ text: 'Flu shots this week' });
+      // The AppView notifies the author of a reply only when it has the parent post: on a busy
+      // machine its indexer could take the reply first, so let it index the announcement first
+      // (as it would have long before anyone answered it).
+      await network.processAll();
       await patient.post({
         text: 'Is parking free?',
         reply: {
@@ -52,8 +56,14 @@ if (skip) console.warn(skip);
         },
       });
       await network.processAll();
-
-      const first = await inbound.fetchSince(clinic, { cursor: null, limit: 50 });
+      // The AppView writes notifications after indexing; on a busy machine the second can lag
+      // behind processAll(), so read (from the start, which changes nothing) until both are there.
+      let first = await inbound.fetchSince(clinic, { cursor: null, limit: 50 });
+      for (let attempt = 0; attempt < 20 && first.items.length < 2; attempt++) {
+        await network.processAll();
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        first = await inbound.fetchSince(clinic, { cursor: null, limit: 50 });
+      }
       expect(first.items.map((i) => [i.kind, i.text, i.authorHandle])).toEqual([
         ['mention', '@clinic.test waited two hours and nobody called me back', 'reviewer.test'],
         ['comment', 'Is parking free?', 'reviewer.test'],
