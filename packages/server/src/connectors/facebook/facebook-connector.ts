@@ -20,6 +20,7 @@ import type {
 import { graphError, isGraphNotFound } from './graph-errors.js';
 import { FACEBOOK_SCOPES, type FacebookCredentials } from './meta-credentials.js';
 import { finishMetaLogin, startMetaLogin } from './meta-login.js';
+import { imageBlob } from '../http/image-blob.js';
 
 export type FacebookAuthorization = OAuthAccountsAuthorization<
   OAuthStartOptions,
@@ -92,7 +93,7 @@ export function createFacebookConnector(
     item: MediaInput,
   ): Promise<string> => {
     const form = new FormData();
-    form.append('source', new Blob([item.bytes], { type: item.mimeType }), 'image');
+    form.append('source', imageBlob(item), 'image');
     form.append('published', 'false');
     form.append('alt_text_custom', item.altText);
     const { data } = await http.request({

@@ -58,12 +58,10 @@ export function createNetworkHttp(options: NetworkHttpOptions): NetworkHttp {
       const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
       if (request.accessToken) headers.authorization = `Bearer ${request.accessToken}`;
       let body: RequestInit['body'];
-      if (
-        request.body instanceof URLSearchParams ||
-        request.body instanceof FormData ||
-        request.body instanceof Uint8Array
-      )
+      if (request.body instanceof URLSearchParams || request.body instanceof FormData)
         body = request.body;
+      // Never a SharedArrayBuffer; the cast only narrows the type for the DOM lib (see image-blob.ts).
+      else if (request.body instanceof Uint8Array) body = request.body as Uint8Array<ArrayBuffer>;
       else if (request.body) {
         body = JSON.stringify(request.body);
         headers['content-type'] = 'application/json';

@@ -2,6 +2,7 @@ import type { MediaInput, PublishedPost, PublishInput } from '../connector.js';
 import { ConnectorError } from '../connector-error.js';
 import type { MastodonClient } from './mastodon-client.js';
 import { mediaSchema, statusSchema } from './mastodon-schemas.js';
+import { imageBlob } from '../http/image-blob.js';
 
 /** How long to wait for the instance to finish processing an upload before giving up (transient). */
 const MEDIA_POLL_ATTEMPTS = 20;
@@ -43,7 +44,7 @@ export async function publishMastodonStatus(
 /** `POST /api/v2/media`; a 202 means "still processing", so wait until the attachment has a URL. */
 async function uploadMedia(client: MastodonClient, item: MediaInput): Promise<string> {
   const form = new FormData();
-  form.append('file', new Blob([item.bytes], { type: item.mimeType }), fileName(item.mimeType));
+  form.append('file', imageBlob(item), fileName(item.mimeType));
   form.append('description', item.altText);
   const uploaded = await client.request({
     method: 'POST',

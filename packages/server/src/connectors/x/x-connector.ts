@@ -23,6 +23,7 @@ import type {
 } from '../network-endpoints.js';
 import { X_SCOPES, type XCredentials } from './x-credentials.js';
 import { xError } from './x-errors.js';
+import { imageBlob } from '../http/image-blob.js';
 
 export type XAuthorization = OAuthAccountsAuthorization<
   OAuthStartOptions,
@@ -139,7 +140,7 @@ export function createXConnector(
 
   const uploadImage = async (accessToken: string, item: MediaInput): Promise<string> => {
     const form = new FormData();
-    form.append('media', new Blob([item.bytes], { type: item.mimeType }), 'image');
+    form.append('media', imageBlob(item), 'image');
     form.append('media_category', 'tweet_image');
     const { data } = await http.request({
       method: 'POST',
