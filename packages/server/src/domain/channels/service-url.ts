@@ -3,7 +3,9 @@ import { assertServiceAddress, type Lookup } from '../../connectors/service-addr
 import { invalid } from '../../errors.js';
 import type { ChannelConnectors } from './channel-connectors.js';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+/** Every IPv4 address in 127.0.0.0/8 is this computer (the URL parser writes them dotted). */
+const LOOPBACK_IPV4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
 /**
  * A network server's base URL (`https://host[:port]`), from what a person typed. https only,
@@ -20,7 +22,11 @@ export function parseServiceUrl(input: string, field: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw invalid({ [field]: 'The address must start with https://.' });
-  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname))
+  if (
+    url.protocol === 'http:' &&
+    !LOOPBACK_HOSTS.has(url.hostname) &&
+    !LOOPBACK_IPV4.test(url.hostname)
+  )
     throw invalid({
       [field]: 'The address must use https:// (plain http is only allowed for this computer).',
     });
