@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ConnectorError } from '../../connectors/connector-error.js';
 import type { InboundPage, InboundQuery, InboundSource } from '../../connectors/inbound.js';
+import { loadConfig } from '../../config/config.js';
+import type { MailMessage } from '../../mail/mailer.js';
 import { createSecretBox } from '../../security/secret-box.js';
 import {
   createTestDatabase,
@@ -10,6 +15,7 @@ import {
 } from '../../test-support/test-database.js';
 import { pollDueSources } from './poll-sources.js';
 import { createTestPractice, incoming } from '../../test-support/reputation-practice.js';
+import { reputationJobs } from './reputation-jobs.js';
 import { createSource } from './sources.js';
 
 const box = createSecretBox(randomBytes(32));
@@ -105,7 +111,8 @@ describeEachDialect('reputation polling', (dialect) => {
     expect(queries).toEqual([{ cursor: null, limit: 50 }]);
     const row = await source();
     expect(row).toMatchObject({ cursor: 'c1', status: 'ok', consecutiveFailures: 0 });
-    expect(row.nextPollAt).toBe('2026-11-28T10:01:12.000Z');
+    // Due again before the next minute's tick, with room for a late start: never skips a tick.
+    expect(row.nextPollAt).toBe('2026-11-28T10:00:54.000Z');
     const items = await t.handle.db.selectFrom('reputationItems').selectAll().execute();
     expect(items.map((i) => [i.source, i.kind, i.sourceRefId])).toEqual([
       ['bluesky', 'mention', sourceId],
@@ -165,6 +172,46 @@ describeEachDialect('reputation polling', (dialect) => {
       .where('action', '=', 'review.poll_failed')
       .execute();
     expect(failures).toHaveLength(5);
+  });
+
+  it('the poll job emails the alert of what it stored in the same run, not a minute later', async () => {
+    const text = '@clinic.test waited two hours, the front desk was rude';
+    const { source: inbound } = scripted([
+      { items: [incoming('at://m1', text, { kind: 'mention' })], cursor: 'c1', hasMore: false },
+    ]);
+    const dataDir = mkdtempSync(join(tmpdir(), 'bedside-poll-job-'));
+    const sent: MailMessage[] = [];
+    const jobs = reputationJobs({
+      config: loadConfig({ BEDSIDE_DATA_DIR: dataDir, BEDSIDE_PUBLIC_URL: 'https://bedside.test' }),
+      mailer: { outboxDir: null, send: async (message) => void sent.push(message) },
+      box,
+      inbound: { bluesky: inbound },
+    });
+    rmSync(dataDir, { recursive: true, force: true });
+    const poll = jobs.find((j) => j.id === 'reputation.poll-sources')!;
+    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const runPoll = async () => {
+      await t.handle.db
+        .updateTable('reputationSources')
+        .set({ nextPollAt: new Date(Date.now() - 1_000).toISOString() })
+        .execute();
+      await poll.handler({}, { db: t.handle.db, log, attempt: 1 });
+    };
+    await runPoll();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.subject).toContain('New negative mention on Bluesky');
+    expect(sent[0]?.text).toContain('https://bedside.test/inbox?item=');
+    // The email says where to look, never what the person wrote.
+    expect(sent[0]?.text).not.toContain('front desk');
+    const note = await t.handle.db
+      .selectFrom('notifications')
+      .select('emailStatus')
+      .executeTakeFirstOrThrow();
+    expect(note.emailStatus).toBe('sent');
+
+    // A poll that stores nothing new mails nothing.
+    await runPoll();
+    expect(sent).toHaveLength(1);
   });
 
   it('pauses a source whose credentials are refused and tells the managers', async () => {

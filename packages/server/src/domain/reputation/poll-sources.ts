@@ -11,9 +11,15 @@ import type { InboundSources } from './inbound-sources.js';
 import { loadIngestContext } from './ingest-context.js';
 import { ingestItems } from './ingest-items.js';
 
-/** How often a healthy source is read, ± {@link JITTER} so sources do not poll in step. */
+/**
+ * The poll job runs once a minute (cron), and a new item must reach the inbox within one. A
+ * healthy source is therefore due again 45–54 s after it was read: never later than the next
+ * tick, even when a tick's job starts a few seconds late, or it would skip a tick and an item
+ * would wait two minutes. The jitter spreads the order in which sources are read within a tick.
+ */
 export const POLL_INTERVAL_MS = 60_000;
-const JITTER = 0.2;
+const SOONER = 0.25;
+const JITTER = 0.15;
 /** Failures in a row after which a backing-off source is shown as failing. */
 const FAILING_AFTER = 5;
 const BACKOFF = { baseMs: 60_000, maxMs: 60 * 60_000 };
@@ -80,8 +86,8 @@ export async function pollDueSources(db: Db, options: PollOptions): Promise<Poll
 }
 
 function nextPoll(now: Date, random: () => number): string {
-  const jitter = 1 + JITTER * (2 * random() - 1);
-  return new Date(now.getTime() + POLL_INTERVAL_MS * jitter).toISOString();
+  const factor = 1 - SOONER + JITTER * random();
+  return new Date(now.getTime() + POLL_INTERVAL_MS * factor).toISOString();
 }
 
 async function pollOne(

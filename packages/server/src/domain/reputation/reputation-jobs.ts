@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JobDefinition, JobServices } from '../../jobs/job-runner.js';
+import { deliverNotificationEmails } from '../notifications/deliver-notification-emails.js';
 import { sendDailyDigests } from './digest.js';
 import { createInboundSources, type InboundSources } from './inbound-sources.js';
 import { deliverWebhookAlerts } from './outbound-webhooks.js';
@@ -25,6 +26,13 @@ export function reputationJobs(
       async handler(_payload, { db, log }) {
         const report = await pollDueSources(db, { box: services.box, inbound });
         if (report.polled > 0) log.info(report, 'reputation sources polled');
+        // The email job of this same minute may have run before the poll stored its items: send
+        // their alert emails now rather than a minute later (each email is claimed once).
+        if (report.created > 0)
+          await deliverNotificationEmails(db, {
+            mailer: services.mailer,
+            publicUrl: services.config.publicUrl,
+          });
       },
     },
     {
