@@ -23,7 +23,7 @@ import { useCurrentOrg } from '../shell/current-org';
 import { inboxApi, SOURCES, STATUSES, TOPICS, type InboxFilters, type ItemStatus } from './api';
 import { ImportModal } from './import-modal';
 import { ItemPanel } from './item-panel';
-import { sentimentColor, slaText, sourceLabel, stars, statusColor } from './labels';
+import { sentimentColor, slaText, sourceLabel, stars, statusColor, topicLabel } from './labels';
 
 const FILTER_KEYS = [
   'locationId',
@@ -412,6 +412,11 @@ export function InboxPage() {
                               {item.text}
                             </Text>
                           </a>
+                          {item.topics.length > 0 ? (
+                            <Text size="xs" c="dimmed" mt={2}>
+                              {item.topics.map(topicLabel).join(' · ')}
+                            </Text>
+                          ) : null}
                         </Table.Td>
                         <Table.Td>
                           <Stack gap={4}>
