@@ -220,6 +220,8 @@ function AddSourceForm(props: { orgId: string; onDone: () => void }) {
   const locations = useLocations(orgId);
   const [mode, setMode] = useState<'poll' | 'webhook'>('poll');
   const [channelId, setChannelId] = useState<string | null>(null);
+  // Said here, before the request: the API's own check of an empty id is worded for developers.
+  const [noAccount, setNoAccount] = useState(false);
   const [network, setNetwork] = useState<'facebook' | 'instagram'>('facebook');
   const [name, setName] = useState('');
   const [locationId, setLocationId] = useState<string | null>(null);
@@ -263,7 +265,8 @@ function AddSourceForm(props: { orgId: string; onDone: () => void }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        add.mutate();
+        if (mode === 'poll' && !channelId) setNoAccount(true);
+        else add.mutate();
       }}
     >
       <Stack>
@@ -285,8 +288,11 @@ function AddSourceForm(props: { orgId: string; onDone: () => void }) {
             }
             data={readable.map((c) => ({ value: c.id, label: `${c.handle} (${c.network})` }))}
             value={channelId}
-            onChange={setChannelId}
-            error={fields.channelId}
+            onChange={(id) => {
+              setChannelId(id);
+              setNoAccount(false);
+            }}
+            error={noAccount ? 'Choose one of your connected accounts.' : fields.channelId}
             required
           />
         ) : (
