@@ -7,6 +7,7 @@ import { GuardedTextarea } from '../guard/guarded-textarea';
 import { useGuardContext, useLiveGuard } from '../guard/use-live-guard';
 import { VerdictBadge } from '../guard/verdict-badge';
 import { inboxApi, type InboxItem, type Reply } from './api';
+import { sourceLabel } from './labels';
 
 interface Blocked {
   message: string;
@@ -23,7 +24,10 @@ function blockedFrom(error: unknown): Blocked | null {
   if (!details?.findings) return null;
   return {
     message: error.message,
-    findings: details.findings,
+    // One line per reason: the guard finds the same rule at each phrase that breaks it.
+    findings: details.findings.filter(
+      (f, i, all) => all.findIndex((g) => g.message === f.message) === i,
+    ),
     suggested: details.suggestedTemplate ?? null,
   };
 }
@@ -140,7 +144,7 @@ export function ReplyComposer(props: {
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
           {item.canReplyInApp
-            ? `Sent to ${item.source} when approved.`
+            ? `Sent to ${sourceLabel(item.source)} when approved.`
             : 'This site has no reply API: copy the approved reply and post it there by hand.'}
         </Text>
         <Button onClick={() => send.mutate()} loading={send.isPending} disabled={!text.trim()}>
