@@ -8,6 +8,7 @@ import type { Actor } from '../audit/audit-types.js';
 import type { ChannelConnectors } from './channel-connectors.js';
 import { inTransaction, requireLocation, storeChannel, type ChannelView } from './channels.js';
 import { connectorAppError } from './connector-app-error.js';
+import { takeOAuthState } from './take-oauth-state.js';
 
 /** How long a person has to sign in on their Bluesky server and allow Bedside. */
 const STATE_TTL_MS = 15 * 60 * 1000;
@@ -123,16 +124,7 @@ export async function finishBlueskyOAuthConnect(
   db: DbOrTx,
   options: ConnectContext & { state: string; iss?: string; code?: string; error?: string },
 ): Promise<ChannelView> {
-  const pending = await inTransaction(db, async (tx) => {
-    const row = await tx
-      .selectFrom('oauthStates')
-      .selectAll()
-      .where('stateHash', '=', hashToken(options.state))
-      .where('orgId', '=', options.orgId)
-      .executeTakeFirst();
-    if (row) await tx.deleteFrom('oauthStates').where('stateHash', '=', row.stateHash).execute();
-    return row;
-  });
+  const pending = await takeOAuthState(db, options);
   if (
     !pending ||
     pending.userId !== options.actor.userId ||

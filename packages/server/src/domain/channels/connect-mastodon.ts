@@ -5,9 +5,10 @@ import type { SecretBox } from '../../security/secret-box.js';
 import { hashToken, newId } from '../../security/tokens.js';
 import type { Actor } from '../audit/audit-types.js';
 import type { ChannelConnectors } from './channel-connectors.js';
-import { inTransaction, requireLocation, storeChannel, type ChannelView } from './channels.js';
+import { requireLocation, storeChannel, type ChannelView } from './channels.js';
 import { connectorAppError } from './connector-app-error.js';
 import { checkServiceAddress, parseServiceUrl } from './service-url.js';
+import { takeOAuthState } from './take-oauth-state.js';
 
 /** How long a person has to approve Bedside on the instance. */
 const STATE_TTL_MS = 15 * 60 * 1000;
@@ -111,16 +112,7 @@ export async function finishMastodonConnect(
   db: DbOrTx,
   options: ConnectContext & { state: string; code: string; redirectUri: string },
 ): Promise<ChannelView> {
-  const pending = await inTransaction(db, async (tx) => {
-    const row = await tx
-      .selectFrom('oauthStates')
-      .selectAll()
-      .where('stateHash', '=', hashToken(options.state))
-      .where('orgId', '=', options.orgId)
-      .executeTakeFirst();
-    if (row) await tx.deleteFrom('oauthStates').where('stateHash', '=', row.stateHash).execute();
-    return row;
-  });
+  const pending = await takeOAuthState(db, options);
   if (
     !pending ||
     pending.userId !== options.actor.userId ||

@@ -8,6 +8,7 @@ import type { Actor } from '../audit/audit-types.js';
 import type { ChannelConnectors } from './channel-connectors.js';
 import { inTransaction, requireLocation, storeChannel, type ChannelView } from './channels.js';
 import { connectorAppError } from './connector-app-error.js';
+import { takeOAuthState } from './take-oauth-state.js';
 
 /** The networks connected through an OAuth login followed by choosing an account. */
 export const OAUTH_NETWORKS = ['facebook', 'instagram', 'linkedin', 'x', 'gbp'] as const;
@@ -105,16 +106,7 @@ export async function finishNetworkConnect(
   db: DbOrTx,
   options: ConnectContext & { state: string; code?: string; error?: string; redirectUri: string },
 ): Promise<FinishResult> {
-  const pending = await inTransaction(db, async (tx) => {
-    const row = await tx
-      .selectFrom('oauthStates')
-      .selectAll()
-      .where('stateHash', '=', hashToken(options.state))
-      .where('orgId', '=', options.orgId)
-      .executeTakeFirst();
-    if (row) await tx.deleteFrom('oauthStates').where('stateHash', '=', row.stateHash).execute();
-    return row;
-  });
+  const pending = await takeOAuthState(db, options);
   if (
     !pending ||
     pending.userId !== options.actor.userId ||
