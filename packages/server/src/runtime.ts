@@ -7,6 +7,8 @@ import { buildApp, type App } from './http/app.js';
 import type { AppServices } from './http/services.js';
 import { createChannelConnectors } from './domain/channels/channel-connectors.js';
 import { startDispatcher } from './domain/dispatch/start-dispatcher.js';
+import { createInboundSources } from './domain/reputation/inbound-sources.js';
+import { ReputationLoop } from './domain/reputation/reputation-loop.js';
 import { createJobRunner } from './jobs/create-job-runner.js';
 import { jobDefinitions } from './jobs/definitions/index.js';
 import type { JobRunner } from './jobs/job-runner.js';
@@ -29,8 +31,8 @@ export interface Running {
 }
 
 /**
- * Starts the parts of Bedside this process plays (BEDSIDE_ROLES): the HTTP API, a job worker,
- * the cron scheduler — all three by default, one process on embedded SQLite.
+ * Starts the parts of Bedside this process plays (BEDSIDE_ROLES): the HTTP API, a worker (jobs,
+ * the publishing loop and the reputation loop), the cron scheduler — all three by default, one process on embedded SQLite.
  */
 export async function startBedside(
   config: Config,
@@ -62,7 +64,19 @@ export async function startBedside(
     work: config.roles.includes('worker'),
     schedule: config.roles.includes('scheduler'),
   });
-  const dispatcher = config.roles.includes('worker') ? startDispatcher(services) : null;
+  const worker = config.roles.includes('worker');
+  const dispatcher = worker ? startDispatcher(services) : null;
+  const reputation = worker
+    ? new ReputationLoop({
+        db: database.db,
+        box: services.box,
+        mailer: services.mailer,
+        inbound: createInboundSources({ networks: config.networks }),
+        publicUrl: config.publicUrl,
+        log,
+      })
+    : null;
+  reputation?.start();
 
   let app: App | null = null;
   let url: string | null = null;
@@ -79,6 +93,7 @@ export async function startBedside(
     async stop() {
       await app?.close();
       await dispatcher?.stop();
+      await reputation?.stop();
       await jobs.stop();
       await database.close();
     },

@@ -155,6 +155,31 @@ describe.skipIf(Boolean(skipReason))('pg-boss job runner [postgres]', () => {
     expect(schedules.rows).toEqual([{ name: 'nightly', cron: '0 3 * * *', timezone: 'UTC' }]);
   });
 
+  it('unschedules a cron job an upgrade removed', async () => {
+    const before = runner();
+    for (const id of ['nightly', 'retired'])
+      before.register({
+        id,
+        payload: z.object({}),
+        cron: '0 3 * * *',
+        handler: async () => undefined,
+      });
+    await before.start({ work: false, schedule: true });
+    await before.stop();
+    const after = runner();
+    after.register({
+      id: 'nightly',
+      payload: z.object({}),
+      cron: '0 3 * * *',
+      handler: async () => undefined,
+    });
+    await after.start({ work: false, schedule: true });
+    const schedules = await sql<{
+      name: string;
+    }>`select name from pgboss.schedule order by name`.execute(testDb.handle.db);
+    expect(schedules.rows).toEqual([{ name: 'nightly' }]);
+  });
+
   it('is what createJobRunner picks on PostgreSQL', () => {
     if (testDb.database.kind !== 'postgres') throw new Error('unreachable');
     expect(

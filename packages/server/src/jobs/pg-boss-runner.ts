@@ -106,6 +106,10 @@ export class PgBossJobRunner implements JobRunner {
     await boss.start();
     this.#boss = boss;
     await this.#createQueues(boss);
+    if (options.schedule)
+      // A job removed or renamed by an upgrade must not stay scheduled under its old name.
+      for (const { name } of await boss.getSchedules())
+        if (!this.#registry.find(name)) await boss.unschedule(name);
     for (const registered of this.#registry.all()) {
       const { id, cron } = registered.definition;
       if (options.schedule) {

@@ -120,7 +120,7 @@ export function alertTitle(item: IngestedItem): string {
 /**
  * Tells the right people about new negative or urgent items, inside the transaction that stored
  * them: in-app at once, email through the notifications outbox (sent within a minute), and one
- * pending delivery per matching webhook (sent by `reputation.deliver-webhooks`). Old items from a
+ * pending delivery per matching webhook (sent by the workers' ReputationLoop). Old items from a
  * backfill do not alert.
  */
 export async function alertNewItems(

@@ -12,14 +12,12 @@ import { loadIngestContext } from './ingest-context.js';
 import { ingestItems } from './ingest-items.js';
 
 /**
- * The poll job runs once a minute (cron), and a new item must reach the inbox within one. A
- * healthy source is therefore due again 45–54 s after it was read: never later than the next
- * tick, even when a tick's job starts a few seconds late, or it would skip a tick and an item
- * would wait two minutes. The jitter spreads the order in which sources are read within a tick.
+ * Workers look for due sources every few seconds (ReputationLoop), and a new item must reach the
+ * inbox within a minute. A healthy source is due again 27–33 s after it was read, so an item waits
+ * at most about 40 s for its poll; the jitter keeps sources from being read in lockstep.
  */
-export const POLL_INTERVAL_MS = 60_000;
-const SOONER = 0.25;
-const JITTER = 0.15;
+export const POLL_INTERVAL_MS = 30_000;
+const JITTER = 0.2;
 /** Failures in a row after which a backing-off source is shown as failing. */
 const FAILING_AFTER = 5;
 const BACKOFF = { baseMs: 60_000, maxMs: 60 * 60_000 };
@@ -86,7 +84,7 @@ export async function pollDueSources(db: Db, options: PollOptions): Promise<Poll
 }
 
 function nextPoll(now: Date, random: () => number): string {
-  const factor = 1 - SOONER + JITTER * random();
+  const factor = 1 - JITTER / 2 + JITTER * random();
   return new Date(now.getTime() + POLL_INTERVAL_MS * factor).toISOString();
 }
 

@@ -79,6 +79,6 @@ export function jobDefinitions(services: JobServices): JobDefinition<never>[] {
     ...notificationJobs(services),
     ...providerJobs,
     ...consentJobs(services),
-    ...reputationJobs(services),
+    ...reputationJobs(),
   ] as JobDefinition<never>[];
 }
