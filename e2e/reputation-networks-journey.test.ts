@@ -47,8 +47,8 @@ const CSV_COMPLAINT =
 /** The reply a tired manager might write: it confirms the reviewer is a patient. */
 const UNSAFE_REPLY =
   'We reviewed your chart from your visit on Tuesday; as our patient you were seen by Dr. Lee.';
-/** The product promise is one minute; the poll runs on the minute, so allow its tick and the network. */
-const ARRIVAL_LIMIT_MS = 90_000;
+/** The product promise: in the inbox, and in the SMTP server, within one minute of posting. */
+const ARRIVAL_LIMIT_MS = 60_000;
 
 interface ReceivedMail {
   to: string;
@@ -215,6 +215,17 @@ describe.skipIf(Boolean(skipReason))('reputation inbox against real Bluesky and 
       bskyMentionUri = bskyPost.uri;
       mastoMentionId = mastoPost.remoteId;
       await network.processAll();
+      // Arrival, measured from the posts, as the inbox API the page uses reads it, while the
+      // import below goes on in the browser.
+      const arrived: Record<string, number> = {};
+      const arrival = (async () => {
+        while (Date.now() - postedAt < ARRIVAL_LIMIT_MS) {
+          for (const item of await listItems())
+            if (item.kind === 'mention') arrived[item.source] ??= Date.now() - postedAt;
+          if (arrived.bluesky !== undefined && arrived.mastodon !== undefined) return;
+          await sleep(1_000);
+        }
+      })();
 
       // Meanwhile a Healthgrades export is imported through the inbox, with the mapping step.
       await page.getByRole('link', { name: 'Inbox' }).click();
@@ -254,14 +265,7 @@ describe.skipIf(Boolean(skipReason))('reputation inbox against real Bluesky and 
       await page.keyboard.press('Escape');
       await expect.poll(() => modal.count()).toBe(0);
 
-      // Arrival, measured from the posts, as the inbox API the page uses reads it.
-      const arrived: Record<string, number> = {};
-      while (Date.now() - postedAt < ARRIVAL_LIMIT_MS) {
-        for (const item of await listItems())
-          if (item.kind === 'mention') arrived[item.source] ??= Date.now() - postedAt;
-        if (arrived.bluesky !== undefined && arrived.mastodon !== undefined) break;
-        await sleep(1_000);
-      }
+      await arrival;
       console.info(
         `mention arrival after posting: Bluesky ${arrived.bluesky} ms, Mastodon ${arrived.mastodon} ms`,
       );
