@@ -3,6 +3,7 @@ import {
   addMonths,
   movedLocalTime,
   rangeOf,
+  todayIn,
   visibleDays,
   weekTitle,
   zonedParts,
@@ -51,5 +52,12 @@ describe('calendar dates', () => {
       from: '2026-02-28T00:00:00Z',
       to: '2026-03-09T00:00:00Z',
     });
+  });
+
+  it("today is the location's date, not UTC's: an evening in New York is still that day", () => {
+    const evening = new Date('2026-11-28T01:30:00Z'); // 8:30 p.m. on Nov 27 in New York
+    expect(todayIn('America/New_York', evening)).toBe('2026-11-27');
+    expect(todayIn('Asia/Tokyo', evening)).toBe('2026-11-28');
+    expect(todayIn('Pacific/Kiritimati', new Date('2026-11-27T10:30:00Z'))).toBe('2026-11-28');
   });
 });

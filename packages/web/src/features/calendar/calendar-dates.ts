@@ -56,6 +56,18 @@ export function zonedParts(instant: string, timeZone: string): { day: string; ti
   };
 }
 
+/**
+ * Today's date on the wall clock of `timeZone` (the chosen location's; otherwise this browser's):
+ * at 8 p.m. in New York it is still today there, though already tomorrow in UTC.
+ */
+export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
+  return zonedParts(now.toISOString(), timeZone ?? browserTimeZone()).day;
+}
+
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 /** The wall-clock time an entry moves to when dropped on `day`: same time of day, new date. */
 export function movedLocalTime(entry: { dueAt: string; timeZone: string }, day: string): string {
   return `${day}T${zonedParts(entry.dueAt, entry.timeZone).time}`;

@@ -12,11 +12,11 @@ import { useCalendar, useSchedulePost, type CalendarEntry } from './api';
 import {
   addDays,
   addMonths,
-  isoDate,
   monthTitle,
   weekTitle,
   movedLocalTime,
   rangeOf,
+  todayIn,
   visibleDays,
   type View,
 } from './calendar-dates';
@@ -28,10 +28,15 @@ import { isMovable } from './target-status';
 /** Scheduled and published posts by day, per location and network; drag or "Move" to reschedule. */
 export function CalendarPage() {
   const { orgId } = useCurrentOrg();
-  const today = isoDate(new Date());
+  const [locationId, setLocationId] = useState<string | null>(null);
+  const locations = useQuery({
+    queryKey: queryKeys.locations(orgId),
+    queryFn: ({ signal }) => endpoints.locations(orgId, signal),
+  });
+  const zone = locations.data?.locations.find((l) => l.id === locationId)?.timeZone;
+  const today = todayIn(zone);
   const [anchor, setAnchor] = useState(today);
   const [view, setView] = useState<View>('month');
-  const [locationId, setLocationId] = useState<string | null>(null);
   const [network, setNetwork] = useState<string | null>(null);
   const [moving, setMoving] = useState<CalendarEntry | null>(null);
   const [checking, setChecking] = useState<CalendarEntry | null>(null);
@@ -40,10 +45,6 @@ export function CalendarPage() {
     ...rangeOf(days),
     ...(locationId && { locationId }),
     ...(network && { network }),
-  });
-  const locations = useQuery({
-    queryKey: queryKeys.locations(orgId),
-    queryFn: ({ signal }) => endpoints.locations(orgId, signal),
   });
   const schedule = useSchedulePost(orgId);
   const entries = calendar.data?.entries ?? [];
