@@ -1,6 +1,7 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import net from 'node:net';
 import { ConnectorError, type NetworkName } from './connector-error.js';
+import { defaultConnectorFetch } from './http/keep-alive-fetch.js';
 
 /** Which addresses a user-given server (Mastodon instance, Bluesky PDS) may resolve to. */
 export type ServiceAddressPolicy = 'public' | 'loopback' | 'private';
@@ -40,18 +41,30 @@ const FORBIDDEN = blocks([
   ['2001:db8::', 32, 'ipv6'],
 ]);
 
+/** Addresses already classified: every connector request checks its server's address again. */
+const classified = new Map<string, AddressClass>();
+
 /** What kind of address this is; IPv4-mapped and NAT64 IPv6 addresses are judged by their IPv4 part. */
 export function classifyAddress(address: string): AddressClass {
+  let kind = classified.get(address);
+  if (kind) return kind;
+  kind = classifyUncached(address);
+  if (classified.size >= 10_000) classified.clear();
+  classified.set(address, kind);
+  return kind;
+}
+
+function classifyUncached(address: string): AddressClass {
   const family = net.isIPv4(address) ? 'ipv4' : net.isIPv6(address) ? 'ipv6' : undefined;
   if (!family) return 'forbidden';
   if (family === 'ipv6') {
     const embedded = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-    if (embedded) return classifyAddress(embedded);
+    if (embedded) return classifyUncached(embedded);
     const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
     if (hex?.[1] && hex[2]) {
       const high = Number.parseInt(hex[1], 16);
       const low = Number.parseInt(hex[2], 16);
-      return classifyAddress(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+      return classifyUncached(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
     }
   }
   if (FORBIDDEN.check(address, family)) return 'forbidden';
@@ -109,7 +122,7 @@ export function serviceAddressGuard(
   policy: ServiceAddressPolicy,
   options: { network: NetworkName; baseFetch?: typeof fetch; lookup?: Lookup },
 ): typeof fetch {
-  const baseFetch = options.baseFetch ?? fetch;
+  const baseFetch = options.baseFetch ?? defaultConnectorFetch;
   return async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     await assertServiceAddress(url, { policy, network: options.network, lookup: options.lookup });
