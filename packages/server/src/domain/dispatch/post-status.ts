@@ -39,6 +39,7 @@ export async function refreshPostStatus(
     .select('status')
     .where('orgId', '=', options.orgId)
     .where('postId', '=', options.postId)
+    .groupBy('status')
     .execute();
   const status = aggregatePostStatus(rows.map((r) => r.status));
   if (!status) return undefined;
@@ -72,6 +73,9 @@ export async function refreshPostStatuses(
     .select(['postTargets.postId', 'postTargets.status', 'posts.status as postStatus'])
     .where('postTargets.orgId', 'in', orgIds)
     .where('postTargets.postId', 'in', postIds)
+    // Which statuses a post's targets are in is all aggregatePostStatus needs: a recurring post
+    // has hundreds of targets, and this runs for every batch of publications.
+    .groupBy(['postTargets.postId', 'postTargets.status', 'posts.status'])
     .execute();
   const perPost = new Map<string, { current: PostStatus; statuses: string[] }>();
   for (const row of rows) {

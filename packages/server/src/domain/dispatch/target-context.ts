@@ -23,9 +23,9 @@ export async function loadTargetContext(
 }
 
 /**
- * `loadTargetContext` for a whole claim in two reads (variants with their channels and posts,
- * then the images of all their posts), however many targets it holds. Every row is matched on
- * the target's own organization as well as its id.
+ * `loadTargetContext` for a whole claim in one read (variants with their channels, posts and
+ * images), however many targets it holds. Every row is matched on the target's own organization
+ * as well as its id.
  */
 export async function loadTargetContexts(
   deps: DispatchDeps,
@@ -38,9 +38,16 @@ export async function loadTargetContexts(
     .selectFrom('postVariants')
     .innerJoin('channels', 'channels.id', 'postVariants.channelId')
     .innerJoin('posts', 'posts.id', 'postVariants.postId')
+    .leftJoin('postMedia', (join) =>
+      join
+        .onRef('postMedia.postId', '=', 'postVariants.postId')
+        .onRef('postMedia.orgId', '=', 'postVariants.orgId'),
+    )
+    .leftJoin('mediaAssets', 'mediaAssets.id', 'postMedia.mediaId')
     .select([
       'postVariants.id as variantId',
       'postVariants.orgId',
+      'postVariants.postId',
       'postVariants.publishText',
       'posts.authorId',
       'channels.id',
@@ -49,34 +56,37 @@ export async function loadTargetContexts(
       'channels.serviceUrl',
       'channels.handle',
       'channels.credentialsSealed',
-    ])
-    .where('postVariants.orgId', 'in', unique(targets.map((t) => t.orgId)))
-    .where('postVariants.id', 'in', unique(targets.map((t) => t.variantId)))
-    .execute();
-  const variants = new Map(rows.map((row) => [row.variantId, row]));
-  const assets = await db
-    .selectFrom('postMedia')
-    .innerJoin('mediaAssets', 'mediaAssets.id', 'postMedia.mediaId')
-    .select([
-      'postMedia.orgId',
-      'postMedia.postId',
       'mediaAssets.id as mediaId',
       'mediaAssets.storageKey',
       'mediaAssets.mimeType',
       'mediaAssets.altText',
     ])
-    .where('postMedia.orgId', 'in', unique(targets.map((t) => t.orgId)))
-    .where('postMedia.postId', 'in', unique(targets.map((t) => t.postId)))
+    .where('postVariants.orgId', 'in', unique(targets.map((t) => t.orgId)))
+    .where('postVariants.id', 'in', unique(targets.map((t) => t.variantId)))
     .orderBy('postMedia.position')
     .execute();
+  // One row per variant and image (one with no image columns for a post without images).
+  const variants = new Map<string, (typeof rows)[number]>();
+  const assets = new Map<string, StoredImage[]>();
+  for (const row of rows) {
+    if (!variants.has(row.variantId)) variants.set(row.variantId, row);
+    if (row.mediaId === null || row.storageKey === null || row.mimeType === null) continue;
+    const list = assets.get(row.variantId) ?? [];
+    list.push({
+      mediaId: row.mediaId,
+      storageKey: row.storageKey,
+      mimeType: row.mimeType,
+      altText: row.altText ?? '',
+    });
+    assets.set(row.variantId, list);
+  }
   for (const target of targets) {
     const row = variants.get(target.variantId);
-    if (!row || row.orgId !== target.orgId) continue;
+    if (!row || row.orgId !== target.orgId || row.postId !== target.postId) continue;
     const media: MediaInput[] = [];
     // A fresh link per attempt, so a retry hours later still hands the network a working one.
     const links = FETCHES_BY_URL.has(row.network) ? deps.mediaLinks : undefined;
-    for (const asset of assets) {
-      if (asset.postId !== target.postId || asset.orgId !== target.orgId) continue;
+    for (const asset of assets.get(target.variantId) ?? []) {
       if (!deps.loadMedia) throw new Error('No media store is configured for dispatch');
       media.push({
         bytes: await deps.loadMedia({ orgId: target.orgId, storageKey: asset.storageKey }),
@@ -102,6 +112,13 @@ export async function loadTargetContexts(
     });
   }
   return contexts;
+}
+
+interface StoredImage {
+  mediaId: string;
+  storageKey: string;
+  mimeType: string;
+  altText: string;
 }
 
 const unique = (values: string[]): string[] => [...new Set(values)];
