@@ -24,6 +24,8 @@ const authors = ['owner', 'admin', 'marketer', 'compliance_officer', 'clinician'
 export const permissions = {
   'org.read': everyone,
   'org.update': managers,
+  /** The home page's "What needs you": counts and links, each section as the viewer's role allows. */
+  'dashboard.read': everyone,
   'location.read': everyone,
   'location.manage': managers,
   'channel.read': everyone,

@@ -4,6 +4,7 @@ import { auditRoutes } from './audit.js';
 import { channelRoutes } from './channels.js';
 import { dispatchRoutes } from './dispatch.js';
 import { consentRoutes } from './consents.js';
+import { dashboardRoutes } from './dashboard.js';
 import { authRoutes } from './auth.js';
 import { guardRoutes } from './guard.js';
 import { mediaRoutes } from './media.js';
@@ -36,6 +37,7 @@ export function registerRoutes(services: AppServices): FastifyPluginAsync {
       authRoutes,
       meRoutes,
       orgRoutes,
+      dashboardRoutes,
       locationRoutes,
       channelRoutes,
       dispatchRoutes,
