@@ -9,6 +9,7 @@ import { createUser } from '../orgs/create-user.js';
 import { createLocation } from '../orgs/locations.js';
 import { createDemoPosts } from '../posts/demo-posts.js';
 import { createDemoProviders } from '../providers/demo-providers.js';
+import { createDemoReviews } from '../reputation/demo-reviews.js';
 
 export interface DemoAccount {
   role: Role;
@@ -33,8 +34,9 @@ const people: { role: Role; name: string; local: string }[] = [
 ];
 
 /**
- * A realistic demo practice group: two offices in different time zones, six providers (clinicians)
- * and a person for every role, each with a fresh random password. All of it is fictional.
+ * A realistic demo practice group: two offices in different time zones, six providers (clinicians),
+ * a person for every role, each with a fresh random password, and 90 days of reviews and mentions
+ * in the inbox. All of it is fictional.
  */
 export async function createDemoOrganization(
   db: DbOrTx,
@@ -105,5 +107,11 @@ export async function createDemoOrganization(
     marketer: { userId: ids[marketer]!, label: accounts[marketer]!.email, ip: null },
   });
   await createDemoAuthorizations(db, { orgId, actor: owner });
+  const idOf = (role: Role) => ids[people.findIndex((p) => p.role === role)]!;
+  await createDemoReviews(db, {
+    orgId,
+    repliedBy: idOf('front_desk'),
+    assignees: [idOf('front_desk'), idOf('marketer')],
+  });
   return { orgId, accounts };
 }
