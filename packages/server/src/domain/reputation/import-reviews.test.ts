@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import {
   createTestDatabase,
@@ -5,6 +6,7 @@ import {
   type TestDatabase,
 } from '../../test-support/test-database.js';
 import { importReviews, type ImportOptions } from './import-reviews.js';
+import { existingItemsQuery } from './ingest-items.js';
 import { suggestMapping } from './import-mapping.js';
 import { createTestPractice } from '../../test-support/reputation-practice.js';
 
@@ -205,6 +207,40 @@ describeEachDialect('reputation import, streamed in batches', (dialect) => {
       .where('orgId', '=', orgId)
       .executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(11);
+  });
+
+  it('looks each stored item up by its identity, however many the import adds', async () => {
+    const csv = ['id,date,stars,text', ...rows(2_500)].join('\n');
+    const report = await importReviews(t.handle.db, {
+      actor: { userId: ownerId, label: 'owner', ip: null },
+      orgId,
+      source: 'yelp',
+      format: 'csv',
+      mapping: { externalId: 'id', publishedAt: 'date', rating: 'stars', text: 'text' },
+      fileName: null,
+      input: chunks(csv, 4_096),
+      batchSize: 500,
+    });
+    expect(report.created).toBe(2_500);
+    // The next batch's lookup: one search of the (org, source, external id) index per id, not a
+    // walk through every item of the source (PostgreSQL did that without statistics).
+    const { sql, parameters } = existingItemsQuery(t.handle.db, {
+      orgId,
+      source: 'yelp',
+      externalIds: Array.from({ length: 20 }, (_, i) => `b-${i * 123}`),
+    }).compile();
+    const explain = dialect === 'postgres' ? 'EXPLAIN (COSTS OFF)' : 'EXPLAIN QUERY PLAN';
+    const { rows: plan } = await t.handle.db.executeQuery<Record<string, unknown>>(
+      CompiledQuery.raw(`${explain} ${sql}`, [...parameters]),
+    );
+    const text = plan
+      .map((r) => String(dialect === 'postgres' ? Object.values(r)[0] : r.detail))
+      .join('\n');
+    expect(text).toMatch(
+      dialect === 'postgres'
+        ? /Index Scan using reputation_items_identity .*\n.*Index Cond: .*external_id = ANY/
+        : /SEARCH reputation_items USING INDEX sqlite_autoindex_reputation_items_\d \(org_id=\? AND source=\? AND external_id=\?\)/,
+    );
   });
 
   it('a file that breaks off mid-way fails the import; only whole batches were stored', async () => {

@@ -1,12 +1,30 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createTestDatabase,
   describeEachDialect,
   type TestDatabase,
 } from '../../test-support/test-database.js';
 import { loadIngestContext } from './ingest-context.js';
-import { ingestItems, type IngestBatch } from './ingest-items.js';
+import { ingestItems, newItemId, type IngestBatch } from './ingest-items.js';
 import { createTestPractice, incoming } from '../../test-support/reputation-practice.js';
+
+describe('item ids', () => {
+  it('are version 7 UUIDs in the order they were made, also within one millisecond', () => {
+    const ids = [
+      ...Array.from({ length: 5_000 }, () => newItemId(1_764_300_000_000)),
+      newItemId(1_764_300_000_001),
+      newItemId(1_764_300_000_002),
+      newItemId(1_764_290_000_000),
+    ];
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    expect(ids[0]!.replace(/-/g, '').slice(0, 12)).toBe(
+      (1_764_300_000_000).toString(16).padStart(12, '0'),
+    );
+  });
+});
 
 describeEachDialect('reputation ingest', (dialect) => {
   let t: TestDatabase;
