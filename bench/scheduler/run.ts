@@ -6,7 +6,8 @@
  * 2. throughput: BENCH_TARGETS targets across BENCH_CHANNELS channels all come due at once;
  *    throughput = targets / time until the last one is published.
  * Every run counts duplicates (an idempotency key the network received twice) and losses (a target
- * not published at the end). Results replace the bench:scheduler section of BENCHMARKS.md.
+ * not published at the end). Each configuration's row replaces its own in the bench:scheduler
+ * section of BENCHMARKS.md (the others are kept, so configurations can be run one at a time).
  *
  * Size knobs (env): BENCH_TARGETS=100000 BENCH_CHANNELS=2000 BENCH_RATE=50 BENCH_PACED_SECONDS=30
  * BENCH_LATENCY_MS=50 BENCH_CONCURRENCY=16 BENCH_CONFIGS=sqlite,pg1,pg4
@@ -56,6 +57,8 @@ interface Result {
   cpuMsPerTarget: number;
   /** PostgreSQL server CPU (every `postgres` process on this machine) per target in the burst, in ms. */
   dbCpuMsPerTarget: number;
+  /** This bench process's CPU (the fake network answering, the progress polls) per target in the burst, in ms. */
+  benchCpuMsPerTarget: number;
   /** Wall-clock seconds of the whole configuration (setup, lag phase, burst, checks). */
   seconds: number;
 }
@@ -149,20 +152,36 @@ async function prepare(
   };
 }
 
+/**
+ * Waits until `total` targets are resolved. While the fake network has not yet received a post
+ * for each of them (or while it is still receiving) the database is not asked at all — a count
+ * over 100,000 rows every half second would be PostgreSQL CPU charged to the scheduler; after
+ * that it is asked until every outcome is recorded.
+ */
 async function waitForPublished(
-  handle: DatabaseHandle,
+  where: { handle: DatabaseHandle; network: FakeNetwork },
   total: number,
   timeoutMs: number,
 ): Promise<void> {
+  const { handle, network } = where;
   const deadline = Date.now() + timeoutMs;
+  let seen = -1;
+  let stalledSince = Date.now();
   while (Date.now() < deadline) {
-    const row = await handle.db
-      .selectFrom('postTargets')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', 'in', ['published', 'failed', 'unconfirmed'])
-      .executeTakeFirstOrThrow();
-    if (Number(row.n) >= total) return;
-    await sleep(500);
+    if (network.received.size !== seen) {
+      seen = network.received.size;
+      stalledSince = Date.now();
+    }
+    // Failed targets never reach the network: once it stops receiving, ask the database anyway.
+    if (network.received.size >= total || Date.now() - stalledSince > 5_000) {
+      const row = await handle.db
+        .selectFrom('postTargets')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', 'in', ['published', 'failed', 'unconfirmed'])
+        .executeTakeFirstOrThrow();
+      if (Number(row.n) >= total) return;
+    }
+    await sleep(250);
   }
 }
 
@@ -201,7 +220,7 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
       status: 'queued',
     });
     await waitForPublished(
-      setup.handle,
+      { handle: setup.handle, network },
       paced,
       settings.pacedSeconds * 1000 + (process.env.BENCH_DEBUG ? 15_000 : 120_000),
     );
@@ -225,13 +244,18 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
     });
     const cpuBefore = processes.reduce((sum, p) => sum + cpuSeconds(p.child.pid), 0);
     const dbCpuBefore = config === 'sqlite' ? Number.NaN : postgresCpuSeconds();
+    const benchCpuBefore = process.cpuUsage();
     const burstStart = Date.now();
     await db
       .updateTable('postTargets')
       .set({ status: 'queued' })
       .where('occurrence', '>=', BURST_OCCURRENCE)
       .execute();
-    await waitForPublished(setup.handle, paced + settings.targets, 60 * 60 * 1000);
+    await waitForPublished(
+      { handle: setup.handle, network },
+      paced + settings.targets,
+      60 * 60 * 1000,
+    );
     const last = await db
       .selectFrom('postTargets')
       .select((eb) => eb.fn.max('publishedAt').as('last'))
@@ -240,6 +264,7 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
     const seconds = (Date.parse(String(last.last)) - burstStart) / 1000;
     const cpuAfter = processes.reduce((sum, p) => sum + cpuSeconds(p.child.pid), 0);
     const dbCpuAfter = config === 'sqlite' ? Number.NaN : postgresCpuSeconds();
+    const benchCpu = process.cpuUsage(benchCpuBefore);
 
     const all = await db.selectFrom('postTargets').select(['idempotencyKey', 'status']).execute();
     const duplicates = all.filter((t) => (network.received.get(t.idempotencyKey) ?? 0) > 1).length;
@@ -259,6 +284,7 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
       lost,
       cpuMsPerTarget: ((cpuAfter - cpuBefore) * 1000) / settings.targets,
       dbCpuMsPerTarget: ((dbCpuAfter - dbCpuBefore) * 1000) / settings.targets,
+      benchCpuMsPerTarget: (benchCpu.user + benchCpu.system) / 1000 / settings.targets,
       seconds: (Date.now() - configStart) / 1000,
     };
   } finally {
@@ -277,44 +303,73 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
   }
 }
 
-function writeSection(
-  results: Result[],
-  context: { load: [number[], number[]]; started: string },
-): void {
-  const file = new URL('../../BENCHMARKS.md', import.meta.url);
+/** One configuration's result with the circumstances of its run (rows are kept per configuration). */
+interface Row extends Result {
+  /** 1-minute load average when the configuration started and when it ended. */
+  load: [number, number];
+  /** UTC, minutes. */
+  started: string;
+  commit: string;
+  channels: number;
+  latencyMs: number;
+  concurrency: number;
+  rate: number;
+  pacedSeconds: number;
+}
+
+const ORDER = ['sqlite', 'pg1', 'pg4'];
+const DATA = /<!-- bench:scheduler:data (.*) -->/;
+
+/**
+ * Rewrites the bench:scheduler section of BENCHMARKS.md with these rows and the rows of the
+ * configurations not run this time (kept from the section's data line), so `BENCH_CONFIGS=pg4`
+ * replaces only the PostgreSQL 4-worker row. Each row says when, at what load and at which
+ * commit it was measured.
+ */
+function writeSection(rows: Row[]): void {
+  // BENCH_MARKDOWN: another file to write (a copy, to try the bench without touching BENCHMARKS.md).
+  const file = process.env.BENCH_MARKDOWN ?? new URL('../../BENCHMARKS.md', import.meta.url);
+  const text = readFileSync(file, 'utf8');
+  const pattern = /<!-- bench:scheduler:start -->[\s\S]*<!-- bench:scheduler:end -->/;
+  const kept = new Map<string, Row>();
+  const stored = DATA.exec(pattern.exec(text)?.[0] ?? '')?.[1];
+  if (stored) for (const row of JSON.parse(stored) as Row[]) kept.set(row.config, row);
+  for (const row of rows) kept.set(row.config, row);
+  const all = [...kept.values()].sort((a, b) => ORDER.indexOf(a.config) - ORDER.indexOf(b.config));
   const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
-  const sqlite = results.find((r) => r.config === 'sqlite');
-  const one = results.find((r) => r.config === 'pg1');
-  const four = results.find((r) => r.config === 'pg4');
+  const sqlite = all.find((r) => r.config === 'sqlite');
+  const one = all.find((r) => r.config === 'pg1');
+  const four = all.find((r) => r.config === 'pg4');
   const speedup = one && four ? four.throughput / one.throughput : Number.NaN;
-  const name = (r: Result) =>
+  const name = (r: Row) =>
     r.config === 'sqlite'
       ? 'SQLite, 1 process'
       : `PostgreSQL, ${r.workers} worker process${r.workers > 1 ? 'es' : ''}`;
-  const commit = execSync('git rev-parse --short HEAD').toString().trim();
-  const rows = results.map(
+  const mark = (ok: boolean) => (ok ? ' ✅' : ' ❌');
+  const lines = all.map(
     (r) =>
-      `| ${name(r)} | ${fmt(r.lagP50)} | ${fmt(r.lagP99)}${r.config === 'sqlite' ? (r.lagP99 <= 1000 ? ' ✅' : ' ❌') : ''} | ${fmt(r.lagMax)} | ${fmt(r.throughput, 1)} | ${fmt(r.cpuMsPerTarget, 2)} | ${r.config === 'sqlite' ? '(in the worker)' : fmt(r.dbCpuMsPerTarget, 2)} | ${fmt(r.seconds)} | ${r.duplicates}${r.duplicates === 0 ? ' ✅' : ' ❌'} | ${r.lost}${r.lost === 0 ? ' ✅' : ' ❌'} |`,
+      `| ${name(r)} | ${r.burst.toLocaleString('en-US')} | ${fmt(r.lagP50)} | ${fmt(r.lagP99)}${r.config === 'sqlite' ? mark(r.lagP99 <= 1000) : ''} | ${fmt(r.lagMax)} | ${fmt(r.throughput, 1)} | ${fmt(r.cpuMsPerTarget, 2)} | ${r.config === 'sqlite' ? '(in the worker)' : fmt(r.dbCpuMsPerTarget, 2)} | ${fmt(r.benchCpuMsPerTarget, 2)} | ${fmt(r.seconds)} | ${r.load.map((l) => l.toFixed(2)).join(' → ')} | ${r.started}, \`${r.commit}\` | ${r.duplicates}${mark(r.duplicates === 0)} | ${r.lost}${mark(r.lost === 0)} |`,
   );
+  const small = all.filter((r) => r.burst < 100_000);
+  const setup = all[all.length - 1] ?? settings;
   const section = `<!-- bench:scheduler:start -->
 ## Scheduler (\`npm run bench:scheduler\`)
 
-Reproduce: \`npm run bench:scheduler\` (PostgreSQL at \`BENCH_POSTGRES_URL\`, default \`postgres://postgres@127.0.0.1:5432/postgres\`; size knobs in bench/scheduler/run.ts). Rewrites this section.
+Reproduce: \`npm run bench:scheduler\` (PostgreSQL at \`BENCH_POSTGRES_URL\`, default \`postgres://postgres@127.0.0.1:5432/postgres\`; size knobs in bench/scheduler/run.ts). \`BENCH_CONFIGS=sqlite\` (or \`pg1\`, \`pg4\`) runs one configuration and replaces only its row: each row says when, at which commit and at what load (1-minute load average at its start → end) it was measured.
 
-Machine: ${cpus().length} cores, Node ${process.version}; load average at start ${context.load[0].map((l) => l.toFixed(2)).join(' / ')}, at end ${context.load[1].map((l) => l.toFixed(2)).join(' / ')} (the machine was shared with other work). Commit \`${commit}\`, run ${context.started}.
+Machine: ${cpus().length} cores, Node ${process.version}.
 
-Setup: ${settings.channels} channels in ${Math.ceil(settings.channels / 20)} organizations on a fake Mastodon-shaped network answering after ${settings.latencyMs} ms; each worker process is the real \`bedside worker\` (from source via tsx) publishing ${settings.concurrency} targets at a time. Lag: ${settings.rate} targets/s due for ${settings.pacedSeconds} s (${Math.round(settings.rate * settings.pacedSeconds)} targets), lag = published − due. Throughput: ${settings.targets.toLocaleString('en-US')} targets all due at once, targets ÷ seconds until the last is published. A worker claims due targets in one statement and reads what they need (channels, texts, images, rate-limit blocks, its share of the network app's request cap — raised far above this run for the fake server, so it is counted but never binds) once per claim; publications that finish together are written in one transaction (each target's row, its audit event, its post's status).${settings.targets < 100_000 ? ` **This run used ${settings.targets.toLocaleString('en-US')} burst targets, not the 100,000 the issue names** (\`npm run bench:scheduler\` runs 100,000 by default; at the throughputs below that is ${results.map((r) => `${fmt(100_000 / r.throughput / 60, 1)} min`).join(', ')} of burst).` : ''}
+Setup: ${setup.channels} channels in ${Math.ceil(setup.channels / 20)} organizations on a fake Mastodon-shaped network answering after ${setup.latencyMs} ms (in the bench process); each worker process is the real \`bedside worker\` (from source via tsx) publishing ${setup.concurrency} targets at a time. Lag: ${setup.rate} targets/s due for ${setup.pacedSeconds} s (${Math.round(setup.rate * setup.pacedSeconds)} targets), lag = published − due. Throughput: the burst targets all due at once, targets ÷ seconds until the last is published. A worker claims due targets in one statement and reads what they need (channels, texts, images, rate-limit blocks, its share of the network app's request cap — raised far above this run for the fake server, so it is counted but never binds) once per claim; publications that finish together are written in one transaction (each target's row, its audit event, its post's status). Connector HTTP goes through one keep-alive connection pool per process (undici).${small.length > 0 ? ` **Fewer burst targets than the 100,000 the issue names in: ${small.map(name).join('; ')}.**` : ''}
 
-| Configuration | lag p50 (ms) | lag p99 (ms) (target ≤ 1000 on SQLite) | lag max (ms) | throughput (targets/s) | worker CPU per target (ms) | PostgreSQL CPU per target (ms) | run time (s) | duplicates | lost |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${rows.join('\n')}
+| Configuration | burst targets | lag p50 (ms) | lag p99 (ms) (target ≤ 1000 on SQLite) | lag max (ms) | throughput (targets/s) | worker CPU per target (ms) | PostgreSQL CPU per target (ms) | bench process CPU per target (ms) | run time (s) | load | run (UTC), commit | duplicates | lost |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${lines.join('\n')}
 
-4 PostgreSQL workers vs 1: **${fmt(speedup, 2)}×** (target ≥ 3.5×) ${speedup >= 3.5 ? '✅' : '❌'}.
+4 PostgreSQL workers vs 1: **${fmt(speedup, 2)}×** (target ≥ 3.5×)${Number.isFinite(speedup) ? mark(speedup >= 3.5) : ''}${one && four && one.burst !== four.burst ? ' (the two rows had different burst sizes)' : ''}.
 
-Reading it: lag and throughput are wall-clock and depend on the CPU the workers got; on a shared machine (see the load above) they measure the machine as much as the code. "Worker CPU per target" (user + system from /proc, burst only) is the cost of one publish in the worker — its share of the claim and the reads, the HTTP call, its share of the outcome transaction: one otherwise idle core gives a worker process about ${fmt(sqlite ? 1000 / sqlite.cpuMsPerTarget : Number.NaN)} targets/s on SQLite${one ? ` and ${fmt(1000 / one.cpuMsPerTarget)} on PostgreSQL` : ''}. "PostgreSQL CPU per target" counts every PostgreSQL process on the machine, so it is only exact when nothing else uses the server. A worker publishing ${settings.concurrency} at a time against ${settings.latencyMs} ms answers cannot exceed about ${fmt((settings.concurrency * 1000) / (settings.latencyMs + 5))} targets/s; four can scale 3.5× over one only while the machine has the CPU for 3.5 times that (worker + database + the fake network, per target). \`BENCH_PROFILE_DIR=<dir>\` writes a CPU profile of every worker (\`--cpu-prof\`); \`BENCH_CONFIGS=sqlite\` runs one configuration.
+Reading it: lag and throughput are wall-clock and depend on the CPU the workers got; on a shared machine (see the load column) they measure the machine as much as the code. "Worker CPU per target" (user + system from /proc, burst only) is the cost of one publish in the worker — its share of the claim and the reads, the HTTP call, its share of the outcome transaction: one otherwise idle core gives a worker process about ${fmt(sqlite ? 1000 / sqlite.cpuMsPerTarget : Number.NaN)} targets/s on SQLite${one ? ` and ${fmt(1000 / one.cpuMsPerTarget)} on PostgreSQL` : ''}. "PostgreSQL CPU per target" counts every PostgreSQL process on the machine, so it is only exact when nothing else uses the server. "Bench process CPU" is the fake network answering (and the bench's progress polls): it shows the fake network is far from using its core. A worker publishing ${setup.concurrency} at a time against ${setup.latencyMs} ms answers cannot exceed about ${fmt((setup.concurrency * 1000) / (setup.latencyMs + 5))} targets/s; four can scale 3.5× over one only while the machine has the CPU for 3.5 times that (worker + database + the fake network, per target). \`BENCH_PROFILE_DIR=<dir>\` writes a CPU profile of every worker (\`--cpu-prof\`).
+<!-- bench:scheduler:data ${JSON.stringify(all)} -->
 <!-- bench:scheduler:end -->`;
-  const text = readFileSync(file, 'utf8');
-  const pattern = /<!-- bench:scheduler:start -->[\s\S]*<!-- bench:scheduler:end -->/;
   writeFileSync(
     file,
     pattern.test(text) ? text.replace(pattern, section) : `${text.trimEnd()}\n\n${section}\n`,
@@ -322,20 +377,30 @@ Reading it: lag and throughput are wall-clock and depend on the CPU the workers 
   if (sqlite) console.log(`SQLite p99 lag ${fmt(sqlite.lagP99)} ms`);
 }
 
-const started = new Date().toISOString().slice(0, 16).replace('T', ' ');
-const loadStart = loadavg();
+const commit = execSync('git rev-parse --short HEAD').toString().trim();
 const network = await startFakeNetwork(settings.latencyMs);
-const results: Result[] = [];
+const rows: Row[] = [];
 try {
   for (const config of settings.configs) {
     console.log(`running ${config} …`);
+    const started = new Date().toISOString().slice(0, 16).replace('T', ' ');
+    const loadStart = loadavg()[0] ?? Number.NaN;
     const result = await runConfig(config, network);
     network.received.clear();
     console.log(JSON.stringify(result));
-    results.push(result);
+    rows.push({
+      ...result,
+      load: [loadStart, loadavg()[0] ?? Number.NaN],
+      started,
+      commit,
+      channels: settings.channels,
+      latencyMs: settings.latencyMs,
+      concurrency: settings.concurrency,
+      rate: settings.rate,
+      pacedSeconds: settings.pacedSeconds,
+    });
   }
 } finally {
   await network.close();
 }
-if (process.env.BENCH_WRITE !== '0')
-  writeSection(results, { load: [loadStart, loadavg()], started });
+if (process.env.BENCH_WRITE !== '0') writeSection(rows);
