@@ -11,16 +11,24 @@ export interface DemoSignIn {
 
 /**
  * Seeds the demo practice (Riverbend Family Health, six clinicians with NPIs) into a running
- * server's data folder with `bedside demo`, and returns the sign-ins it printed.
+ * server's data folder with `bedside demo`, and returns the sign-ins it printed. Its 90 days of
+ * reviews only with `reviews: true`: most journeys import their own and count the inbox's rows.
  */
-export async function seedDemo(dataDir: string): Promise<DemoSignIn[]> {
+export async function seedDemo(
+  dataDir: string,
+  options: { reviews?: boolean } = {},
+): Promise<DemoSignIn[]> {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|BEDSIDE_|SMTP_)/.test(key)),
   );
-  const { stdout } = await promisify(execFile)(process.execPath, [bedsideBin, 'demo'], {
-    cwd: repoRoot,
-    env: { ...env, BEDSIDE_DATA_DIR: dataDir },
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [bedsideBin, 'demo', ...(options.reviews ? [] : ['--without-reviews'])],
+    {
+      cwd: repoRoot,
+      env: { ...env, BEDSIDE_DATA_DIR: dataDir },
+    },
+  );
   return [...stdout.matchAll(/^\s+(\w+)\s+(\S+@\S+)\s+(\S+)$/gm)].map((m) => ({
     role: m[1]!,
     email: m[2]!,

@@ -26,13 +26,16 @@ export function registerDbCommands(program: Command, config: () => Config): void
   program
     .command('demo')
     .description(
-      'create the demo organization (two offices, six providers, a person for every role) and print sign-ins',
+      'create the demo organization (two offices, six providers, a person for every role, 90 days of reviews) and print sign-ins',
     )
-    .action(async () => {
+    .option('--without-reviews', 'leave the inbox empty (for journeys that import their own)')
+    .action(async (opts: { withoutReviews?: boolean }) => {
       const handle = openDatabase(config().database);
       try {
         await migrateToLatest(handle);
-        const demo = await handle.db.transaction().execute((tx) => createDemoOrganization(tx));
+        const demo = await handle.db
+          .transaction()
+          .execute((tx) => createDemoOrganization(tx, { reviews: !opts.withoutReviews }));
         printDemoAccounts(demo.accounts);
       } finally {
         await handle.close();

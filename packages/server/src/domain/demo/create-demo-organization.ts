@@ -40,7 +40,8 @@ const people: { role: Role; name: string; local: string }[] = [
  */
 export async function createDemoOrganization(
   db: DbOrTx,
-  options: { domain?: string } = {},
+  /** `reviews: false` leaves the inbox empty (browser journeys that import their own reviews). */
+  options: { domain?: string; reviews?: boolean } = {},
 ): Promise<{ orgId: string; accounts: DemoAccount[] }> {
   const domain = options.domain ?? 'demo.bedside.test';
   const accounts: DemoAccount[] = people.map((p) => ({
@@ -108,10 +109,11 @@ export async function createDemoOrganization(
   });
   await createDemoAuthorizations(db, { orgId, actor: owner });
   const idOf = (role: Role) => ids[people.findIndex((p) => p.role === role)]!;
-  await createDemoReviews(db, {
-    orgId,
-    repliedBy: idOf('front_desk'),
-    assignees: [idOf('front_desk'), idOf('marketer')],
-  });
+  if (options.reviews !== false)
+    await createDemoReviews(db, {
+      orgId,
+      repliedBy: idOf('front_desk'),
+      assignees: [idOf('front_desk'), idOf('marketer')],
+    });
   return { orgId, accounts };
 }

@@ -113,4 +113,15 @@ describeEachDialect('demo organization: reviews', (dialect) => {
       else expect(recent.map((r) => `/inbox?item=${r.id}`)).toContain(note.link);
     }
   });
+
+  it('leaves the inbox empty when asked (journeys that import their own reviews)', async () => {
+    const { db } = database.handle;
+    const empty = await createDemoOrganization(db, { domain: 'empty.demo.test', reviews: false });
+    const rows = await db
+      .selectFrom('reputationItems')
+      .select('id')
+      .where('orgId', '=', empty.orgId)
+      .execute();
+    expect(rows).toEqual([]);
+  });
 });

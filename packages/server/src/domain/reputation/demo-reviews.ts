@@ -164,7 +164,7 @@ async function settleHistory(
     .execute();
   const random = seeded(7);
   let assigned = 0;
-  for (const [index, row] of rows.entries()) {
+  for (const row of rows) {
     const published = Date.parse(row.publishedAt ?? row.receivedAt);
     const receivedAt = new Date(Math.min(published + 7 * 60_000, options.now)).toISOString();
     const urgent = row.urgency !== 'none';
@@ -190,25 +190,22 @@ async function settleHistory(
       .execute();
     const ageDays = (options.now - published) / DAY;
     if (urgent || ageDays < 2) continue;
-    // Older items: about half the negative ones and a third of the rest answered, other positive
-    // and neutral ones closed; a few recent ones handed to the front desk and the marketer.
+    // A few recent ones handed to the front desk and the marketer; older ones mostly answered
+    // (most negative ones, a third of the rest) or closed; a handful left late.
     const roll = random();
-    if (ageDays > 6 && (roll < (negative ? 0.55 : 0.35) || index % 9 === 0)) {
+    const status = (set: {
+      status: 'closed' | 'assigned';
+      closedAt?: string;
+      assigneeId?: string;
+    }) => tx.updateTable('reputationItems').set(set).where('id', '=', row.id).execute();
+    if (assigned < options.assignees.length * 2 && ageDays < 12) {
+      await status({ status: 'assigned', assigneeId: options.assignees[assigned % 2] });
+      assigned += 1;
+    } else if (ageDays > 6 && roll < (negative ? 0.85 : 0.35)) {
       const hours = negative ? 2 + random() * 20 : 6 + random() * 60;
       await answer(tx, { ...options, row: { ...row, receivedAt }, hours });
-    } else if (ageDays > 4 && !negative) {
-      await tx
-        .updateTable('reputationItems')
-        .set({ status: 'closed', closedAt: new Date(published + 2 * DAY).toISOString() })
-        .where('id', '=', row.id)
-        .execute();
-    } else if (assigned < options.assignees.length * 2 && ageDays < 20) {
-      await tx
-        .updateTable('reputationItems')
-        .set({ status: 'assigned', assigneeId: options.assignees[assigned % 2] ?? null })
-        .where('id', '=', row.id)
-        .execute();
-      assigned += 1;
+    } else if ((ageDays > 4 && !negative) || ageDays > 30) {
+      await status({ status: 'closed', closedAt: new Date(published + 2 * DAY).toISOString() });
     }
   }
 }
