@@ -11,12 +11,15 @@ export interface FakeNetwork {
   token: string;
   /** POST requests received per idempotency key. */
   received: Map<string, number>;
+  /** How long after each POST arrived its answer was sent, in ms (≥ latencyMs; more when this process is starved). */
+  answeredAfterMs: number[];
   close(): Promise<void>;
 }
 
 export async function startFakeNetwork(latencyMs: number): Promise<FakeNetwork> {
   const token = 'bench-token-0123456789';
   const received = new Map<string, number>();
+  const answeredAfterMs: number[] = [];
   let nextId = 1;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -32,17 +35,17 @@ export async function startFakeNetwork(latencyMs: number): Promise<FakeNetwork> 
         const key = String(request.headers['idempotency-key'] ?? '');
         received.set(key, (received.get(key) ?? 0) + 1);
         const id = String(nextId++);
-        setTimeout(
-          () =>
-            reply(200, {
-              id,
-              uri: `https://bench.test/s/${id}`,
-              url: `https://bench.test/@clinic/${id}`,
-              created_at: new Date().toISOString(),
-              content: '<p>bench</p>',
-            }),
-          latencyMs,
-        );
+        const arrived = performance.now();
+        setTimeout(() => {
+          answeredAfterMs.push(performance.now() - arrived);
+          reply(200, {
+            id,
+            uri: `https://bench.test/s/${id}`,
+            url: `https://bench.test/@clinic/${id}`,
+            created_at: new Date().toISOString(),
+            content: '<p>bench</p>',
+          });
+        }, latencyMs);
         return;
       }
       if (request.url === '/api/v1/accounts/verify_credentials')
@@ -58,6 +61,7 @@ export async function startFakeNetwork(latencyMs: number): Promise<FakeNetwork> 
     baseUrl: `http://127.0.0.1:${port}`,
     token,
     received,
+    answeredAfterMs,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -59,6 +59,9 @@ interface Result {
   dbCpuMsPerTarget: number;
   /** This bench process's CPU (the fake network answering, the progress polls) per target in the burst, in ms. */
   benchCpuMsPerTarget: number;
+  /** How long the fake network took to answer a publish during the burst (p50, p99), in ms. */
+  answeredP50: number;
+  answeredP99: number;
   /** Wall-clock seconds of the whole configuration (setup, lag phase, burst, checks). */
   seconds: number;
 }
@@ -245,6 +248,7 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
     const cpuBefore = processes.reduce((sum, p) => sum + cpuSeconds(p.child.pid), 0);
     const dbCpuBefore = config === 'sqlite' ? Number.NaN : postgresCpuSeconds();
     const benchCpuBefore = process.cpuUsage();
+    const answersBefore = network.answeredAfterMs.length;
     const burstStart = Date.now();
     await db
       .updateTable('postTargets')
@@ -265,6 +269,7 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
     const cpuAfter = processes.reduce((sum, p) => sum + cpuSeconds(p.child.pid), 0);
     const dbCpuAfter = config === 'sqlite' ? Number.NaN : postgresCpuSeconds();
     const benchCpu = process.cpuUsage(benchCpuBefore);
+    const answered = network.answeredAfterMs.slice(answersBefore).sort((a, b) => a - b);
 
     const all = await db.selectFrom('postTargets').select(['idempotencyKey', 'status']).execute();
     const duplicates = all.filter((t) => (network.received.get(t.idempotencyKey) ?? 0) > 1).length;
@@ -285,6 +290,8 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
       cpuMsPerTarget: ((cpuAfter - cpuBefore) * 1000) / settings.targets,
       dbCpuMsPerTarget: ((dbCpuAfter - dbCpuBefore) * 1000) / settings.targets,
       benchCpuMsPerTarget: (benchCpu.user + benchCpu.system) / 1000 / settings.targets,
+      answeredP50: percentile(answered, 50),
+      answeredP99: percentile(answered, 99),
       seconds: (Date.now() - configStart) / 1000,
     };
   } finally {
@@ -348,7 +355,7 @@ function writeSection(rows: Row[]): void {
   const mark = (ok: boolean) => (ok ? ' ✅' : ' ❌');
   const lines = all.map(
     (r) =>
-      `| ${name(r)} | ${r.burst.toLocaleString('en-US')} | ${fmt(r.lagP50)} | ${fmt(r.lagP99)}${r.config === 'sqlite' ? mark(r.lagP99 <= 1000) : ''} | ${fmt(r.lagMax)} | ${fmt(r.throughput, 1)} | ${fmt(r.cpuMsPerTarget, 2)} | ${r.config === 'sqlite' ? '(in the worker)' : fmt(r.dbCpuMsPerTarget, 2)} | ${fmt(r.benchCpuMsPerTarget, 2)} | ${fmt(r.seconds)} | ${r.load.map((l) => l.toFixed(2)).join(' → ')} | ${r.started}, \`${r.commit}\` | ${r.duplicates}${mark(r.duplicates === 0)} | ${r.lost}${mark(r.lost === 0)} |`,
+      `| ${name(r)} | ${r.burst.toLocaleString('en-US')} | ${fmt(r.lagP50)} | ${fmt(r.lagP99)}${r.config === 'sqlite' ? mark(r.lagP99 <= 1000) : ''} | ${fmt(r.lagMax)} | ${fmt(r.throughput, 1)} | ${fmt(r.cpuMsPerTarget, 2)} | ${r.config === 'sqlite' ? '(in the worker)' : fmt(r.dbCpuMsPerTarget, 2)} | ${fmt(r.benchCpuMsPerTarget, 2)} | ${fmt(r.answeredP50)} / ${fmt(r.answeredP99)} | ${fmt(r.seconds)} | ${r.load.map((l) => l.toFixed(2)).join(' → ')} | ${r.started}, \`${r.commit}\` | ${r.duplicates}${mark(r.duplicates === 0)} | ${r.lost}${mark(r.lost === 0)} |`,
   );
   const small = all.filter((r) => r.burst < 100_000);
   const setup = all[all.length - 1] ?? settings;
@@ -361,13 +368,13 @@ Machine: ${cpus().length} cores, Node ${process.version}.
 
 Setup: ${setup.channels} channels in ${Math.ceil(setup.channels / 20)} organizations on a fake Mastodon-shaped network answering after ${setup.latencyMs} ms (in the bench process); each worker process is the real \`bedside worker\` (from source via tsx) publishing ${setup.concurrency} targets at a time. Lag: ${setup.rate} targets/s due for ${setup.pacedSeconds} s (${Math.round(setup.rate * setup.pacedSeconds)} targets), lag = published − due. Throughput: the burst targets all due at once, targets ÷ seconds until the last is published. A worker claims due targets in one statement and reads what they need (channels, texts, images, rate-limit blocks, its share of the network app's request cap — raised far above this run for the fake server, so it is counted but never binds) once per claim; publications that finish together are written in one transaction (each target's row, its audit event, its post's status). Connector HTTP goes through one keep-alive connection pool per process (undici).${small.length > 0 ? ` **Fewer burst targets than the 100,000 the issue names in: ${small.map(name).join('; ')}.**` : ''}
 
-| Configuration | burst targets | lag p50 (ms) | lag p99 (ms) (target ≤ 1000 on SQLite) | lag max (ms) | throughput (targets/s) | worker CPU per target (ms) | PostgreSQL CPU per target (ms) | bench process CPU per target (ms) | run time (s) | load | run (UTC), commit | duplicates | lost |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| Configuration | burst targets | lag p50 (ms) | lag p99 (ms) (target ≤ 1000 on SQLite) | lag max (ms) | throughput (targets/s) | worker CPU per target (ms) | PostgreSQL CPU per target (ms) | bench process CPU per target (ms) | fake network answered after p50 / p99 (ms) | run time (s) | load | run (UTC), commit | duplicates | lost |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${lines.join('\n')}
 
 4 PostgreSQL workers vs 1: **${fmt(speedup, 2)}×** (target ≥ 3.5×)${Number.isFinite(speedup) ? mark(speedup >= 3.5) : ''}${one && four && one.burst !== four.burst ? ' (the two rows had different burst sizes)' : ''}.
 
-Reading it: lag and throughput are wall-clock and depend on the CPU the workers got; on a shared machine (see the load column) they measure the machine as much as the code. "Worker CPU per target" (user + system from /proc, burst only) is the cost of one publish in the worker — its share of the claim and the reads, the HTTP call, its share of the outcome transaction: one otherwise idle core gives a worker process about ${fmt(sqlite ? 1000 / sqlite.cpuMsPerTarget : Number.NaN)} targets/s on SQLite${one ? ` and ${fmt(1000 / one.cpuMsPerTarget)} on PostgreSQL` : ''}. "PostgreSQL CPU per target" counts every PostgreSQL process on the machine, so it is only exact when nothing else uses the server. "Bench process CPU" is the fake network answering (and the bench's progress polls): it shows the fake network is far from using its core. A worker publishing ${setup.concurrency} at a time against ${setup.latencyMs} ms answers cannot exceed about ${fmt((setup.concurrency * 1000) / (setup.latencyMs + 5))} targets/s; four can scale 3.5× over one only while the machine has the CPU for 3.5 times that (worker + database + the fake network, per target). \`BENCH_PROFILE_DIR=<dir>\` writes a CPU profile of every worker (\`--cpu-prof\`).
+Reading it: lag and throughput are wall-clock and depend on the CPU the workers got; on a shared machine (see the load column) they measure the machine as much as the code. "Worker CPU per target" (user + system from /proc, burst only) is the cost of one publish in the worker — its share of the claim and the reads, the HTTP call, its share of the outcome transaction: one otherwise idle core gives a worker process about ${fmt(sqlite ? 1000 / sqlite.cpuMsPerTarget : Number.NaN)} targets/s on SQLite${one ? ` and ${fmt(1000 / one.cpuMsPerTarget)} on PostgreSQL` : ''}. "PostgreSQL CPU per target" counts every PostgreSQL process on the machine, so it is only exact when nothing else uses the server. "Bench process CPU" is the fake network answering (and the bench's progress polls), and "answered after" is how long it took to answer a publish during the burst: 50 ms plus however long its timer waited for the CPU. A worker publishing ${setup.concurrency} at a time against ${setup.latencyMs} ms answers cannot exceed about ${fmt((setup.concurrency * 1000) / (setup.latencyMs + 5))} targets/s; four can scale 3.5× over one only while the machine has the CPU for 3.5 times that (worker + database + the fake network, per target). \`BENCH_PROFILE_DIR=<dir>\` writes a CPU profile of every worker (\`--cpu-prof\`).
 <!-- bench:scheduler:data ${JSON.stringify(all)} -->
 <!-- bench:scheduler:end -->`;
   writeFileSync(
@@ -387,6 +394,7 @@ try {
     const loadStart = loadavg()[0] ?? Number.NaN;
     const result = await runConfig(config, network);
     network.received.clear();
+    network.answeredAfterMs.length = 0;
     console.log(JSON.stringify(result));
     rows.push({
       ...result,

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { PostTargetTable } from '../../packages/server/src/db/dispatch-schema.js';
 import type { Db } from '../../packages/server/src/db/database.js';
 import type { SecretBox } from '../../packages/server/src/security/secret-box.js';
 import { createOrganization } from '../../packages/server/src/domain/orgs/create-organization.js';
@@ -136,7 +138,7 @@ export async function seedTargets(
   const now = new Date().toISOString();
   const batch = 500;
   for (let start = 0; start < options.count; start += batch) {
-    const rows = [];
+    const rows: Insertable<PostTargetTable>[] = [];
     for (let i = start; i < Math.min(options.count, start + batch); i += 1) {
       const variant = options.variants[i % options.variants.length];
       if (!variant) throw new Error('no variants');
