@@ -10,7 +10,7 @@ export interface DemoReviewText {
 
 export const POSITIVE: readonly DemoReviewText[] = [
   {
-    text: 'Dr. Hart listened to every question and never made me feel rushed. The front desk was friendly too.',
+    text: 'Dr. Hart is wonderful: she listened to every question and explained everything. The front desk was friendly too.',
     rating: 5,
   },
   {
@@ -18,11 +18,11 @@ export const POSITIVE: readonly DemoReviewText[] = [
     rating: 5,
   },
   {
-    text: 'Booked online the same week and was seen right on time. Easy parking behind the building.',
+    text: 'Booking online was easy and I was seen right on time. A smooth, friendly visit, thank you!',
     rating: 5,
   },
   {
-    text: 'Nina Patel was patient and kind and answered all my questions. Best visit I have had in years.',
+    text: 'Nina Patel was kind and caring and answered all my questions. Best visit I have had in years.',
     rating: 5,
   },
   {
@@ -35,11 +35,14 @@ export const POSITIVE: readonly DemoReviewText[] = [
     rating: 4,
   },
   { text: 'Nice bright office, spotless, and the nurses were lovely.', rating: 4 },
-  { text: 'Dr. Clarke is thorough and honest. I would recommend him to friends.', rating: 5 },
+  {
+    text: 'Dr. Clarke is thorough, honest and kind. I would happily recommend him to friends.',
+    rating: 5,
+  },
   { text: 'Scheduling was painless and the reminder messages really helped.', rating: 4 },
   { text: 'Great experience overall, the whole team is welcoming and kind.', rating: 5 },
   {
-    text: 'The billing office sorted out my insurance question in one call. Very helpful people.',
+    text: 'The billing office was very helpful and sorted out my insurance question in one friendly call.',
     rating: 4,
   },
   { text: 'Friendly, efficient and caring. Exactly what a family practice should be.', rating: 5 },

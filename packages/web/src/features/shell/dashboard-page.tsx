@@ -9,11 +9,15 @@ import {
 import type { ComponentType } from 'react';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../components/page-header';
+import { QueryState } from '../../components/query-state';
 import { paths } from '../../paths';
 import { useSession } from '../auth/use-session';
 import { can, roleLabels } from '../members/roles';
 import { useCurrentOrg } from './current-org';
 import { OrgSummary } from './org-summary';
+import { UpcomingPosts } from './upcoming-posts';
+import { WhatNeedsYou } from './what-needs-you';
+import { useWorkSummary } from './work-api';
 
 interface Shortcut {
   title: string;
@@ -32,6 +36,7 @@ export function DashboardPage() {
   const org = useCurrentOrg();
   const { data: session } = useSession();
   const firstName = session?.user.name.split(/\s+/)[0] ?? '';
+  const work = useWorkSummary(org.orgId);
   const shortcuts: Shortcut[] = [
     {
       title: 'Check a post or reply',
@@ -79,32 +84,42 @@ export function DashboardPage() {
     <>
       <PageHeader
         title="Dashboard"
-        description={`${greeting(new Date().getHours())}${firstName ? `, ${firstName}` : ''}. Here is where ${org.orgName} stands.`}
+        description={`${greeting(new Date().getHours())}${firstName ? `, ${firstName}` : ''}. Here is what needs you at ${org.orgName}.`}
         actions={<Badge variant="light">{roleLabels[org.role]}</Badge>}
       />
       <Stack gap="xl">
-        <OrgSummary orgId={org.orgId} />
+        <QueryState query={work} label="what needs you">
+          {(summary) => (
+            <>
+              <WhatNeedsYou summary={summary} userId={session?.user.id ?? ''} />
+              {summary.upcoming ? <UpcomingPosts upcoming={summary.upcoming} /> : null}
+            </>
+          )}
+        </QueryState>
+        {can.manageOrg(org.role) ? <OrgSummary orgId={org.orgId} /> : null}
         <section aria-labelledby="shortcuts-title">
           <Title order={2} size="h4" mb="sm" id="shortcuts-title">
-            Get started
+            Shortcuts
           </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: Math.min(shortcuts.length, 5) }} spacing="sm">
             {shortcuts.map((shortcut) => (
               <Card
                 key={shortcut.to + shortcut.title}
                 component={Link}
                 to={shortcut.to}
                 withBorder
-                padding="lg"
+                padding="sm"
                 className="shortcut-card"
               >
                 <Group gap="sm" wrap="nowrap" align="flex-start">
-                  <ThemeIcon variant="light" size={40} radius="md" aria-hidden>
-                    <shortcut.icon size={22} stroke={1.6} />
+                  <ThemeIcon variant="light" size={32} radius="md" aria-hidden>
+                    <shortcut.icon size={18} stroke={1.6} />
                   </ThemeIcon>
                   <div>
-                    <Text fw={600}>{shortcut.title}</Text>
-                    <Text size="sm" c="dimmed">
+                    <Text fw={600} size="sm">
+                      {shortcut.title}
+                    </Text>
+                    <Text size="xs" c="dimmed">
                       {shortcut.text}
                     </Text>
                   </div>

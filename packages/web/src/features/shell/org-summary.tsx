@@ -1,17 +1,17 @@
-import { Paper, SimpleGrid, Skeleton, Text } from '@mantine/core';
+import { Paper, SimpleGrid, Skeleton, Text, Title } from '@mantine/core';
 import { useLocations } from '../locations/use-locations';
 import { useOrganization } from '../org/use-organization';
 
 function Stat(props: { label: string; value: string | undefined; hint?: string }) {
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="sm">
       <Text size="xs" c="dimmed" tt="uppercase" fw={700} style={{ letterSpacing: '0.05em' }}>
         {props.label}
       </Text>
       {props.value === undefined ? (
-        <Skeleton height={28} mt={6} width="60%" />
+        <Skeleton height={20} mt={6} width="60%" />
       ) : (
-        <Text fw={700} size="xl" mt={2}>
+        <Text fw={700} size="md" mt={2}>
           {props.value}
         </Text>
       )}
@@ -24,15 +24,18 @@ function Stat(props: { label: string; value: string | undefined; hint?: string }
   );
 }
 
-/** A glance at the organization's setup on the dashboard. */
+/** A glance at the organization's setup and security settings, for owners and admins. */
 export function OrgSummary(props: { orgId: string }) {
   const org = useOrganization(props.orgId);
   const locations = useLocations(props.orgId);
   const active = locations.data?.filter((l) => !l.archived);
   const unavailable = 'Unavailable';
   return (
-    <section aria-label="Organization at a glance">
-      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
+    <section aria-labelledby="setup-title">
+      <Title order={2} size="h4" mb="sm" id="setup-title">
+        Setup and security
+      </Title>
+      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
         <Stat
           label="Active locations"
           value={locations.error ? unavailable : active ? String(active.length) : undefined}
