@@ -76,21 +76,45 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-/** CPU seconds of every PostgreSQL server process on this machine (the bench's server is local). */
-function postgresCpuSeconds(): number {
-  let total = 0;
+/** CPU seconds (user + system) of every PostgreSQL server process on this machine, by pid. */
+function postgresCpuByPid(): Map<string, number> {
+  const byPid = new Map<string, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       if (!stat.includes(' (postgres) ')) continue;
       const fields = stat.split(') ')[1]?.split(' ') ?? [];
-      total += (Number(fields[11]) + Number(fields[12])) / 100;
+      byPid.set(entry, (Number(fields[11]) + Number(fields[12])) / 100);
     } catch {
       // The process ended while we looked.
     }
   }
-  return total;
+  return byPid;
+}
+
+/**
+ * PostgreSQL server CPU over a stretch of time, sampled every 250 ms per process: backends and
+ * autovacuum workers come and go, and a process that has ended takes its CPU time with it (a
+ * before/after sum can even come out negative). A process that starts meanwhile counts from zero;
+ * one that ends loses at most its last 250 ms.
+ */
+function meterPostgresCpu(): { stop(): number } {
+  let last = postgresCpuByPid();
+  let total = 0;
+  const sample = (): void => {
+    const now = postgresCpuByPid();
+    for (const [pid, seconds] of now) total += Math.max(0, seconds - (last.get(pid) ?? 0));
+    last = now;
+  };
+  const timer = setInterval(sample, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return total;
+    },
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -246,7 +270,7 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
       status: 'canceled',
     });
     const cpuBefore = processes.reduce((sum, p) => sum + cpuSeconds(p.child.pid), 0);
-    const dbCpuBefore = config === 'sqlite' ? Number.NaN : postgresCpuSeconds();
+    const dbMeter = config === 'sqlite' ? undefined : meterPostgresCpu();
     const benchCpuBefore = process.cpuUsage();
     const answersBefore = network.answeredAfterMs.length;
     const burstStart = Date.now();
@@ -267,7 +291,7 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
       .executeTakeFirstOrThrow();
     const seconds = (Date.parse(String(last.last)) - burstStart) / 1000;
     const cpuAfter = processes.reduce((sum, p) => sum + cpuSeconds(p.child.pid), 0);
-    const dbCpuAfter = config === 'sqlite' ? Number.NaN : postgresCpuSeconds();
+    const dbCpu = dbMeter ? dbMeter.stop() : Number.NaN;
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const answered = network.answeredAfterMs.slice(answersBefore).sort((a, b) => a - b);
 
@@ -288,7 +312,7 @@ async function runConfig(config: string, network: FakeNetwork): Promise<Result> 
       duplicates,
       lost,
       cpuMsPerTarget: ((cpuAfter - cpuBefore) * 1000) / settings.targets,
-      dbCpuMsPerTarget: ((dbCpuAfter - dbCpuBefore) * 1000) / settings.targets,
+      dbCpuMsPerTarget: (dbCpu * 1000) / settings.targets,
       benchCpuMsPerTarget: (benchCpu.user + benchCpu.system) / 1000 / settings.targets,
       answeredP50: percentile(answered, 50),
       answeredP99: percentile(answered, 99),
