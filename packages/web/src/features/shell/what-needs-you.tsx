@@ -137,11 +137,17 @@ export function workGroups(summary: WorkSummary, userId: string): Group[] {
 /** "What needs you": a section per area the role works in, each count a link to its list. */
 export function WhatNeedsYou(props: { summary: WorkSummary; userId: string }) {
   const groups = workGroups(props.summary, props.userId);
+  const waiting = groups.reduce((sum, g) => sum + g.cards.reduce((n, c) => n + c.count, 0), 0);
   return (
     <section aria-labelledby="work-title">
       <Title order={2} size="h4" mb="sm" id="work-title">
         What needs you
       </Title>
+      {groups.length > 0 && waiting === 0 ? (
+        <Text size="sm" c="dimmed" mb="sm">
+          All clear: nothing is waiting for you right now.
+        </Text>
+      ) : null}
       {groups.length === 0 ? (
         <Text c="dimmed" size="sm">
           Nothing here for your role.
