@@ -49,9 +49,25 @@ interface Planned {
   location: number;
 }
 
+const ENDINGS = new Map<readonly DemoReviewText[], string[]>([
+  [POSITIVE, ['', ' Thank you!', ' Highly recommend.', ' We will be back.']],
+  [MIXED, ['', ' Hoping it improves.']],
+  [NEGATIVE, ['', ' Disappointed.', ' Please do better.']],
+]);
+
 function plan(now: number): Planned[] {
   const random = seeded(20261128);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  // Each list is walked in turn (so every text is used about as often), with a closing words
+  // that keep its tone, so the inbox does not read the same sentence five times over.
+  const turns = new Map<readonly DemoReviewText[], number>();
+  const next = (list: readonly DemoReviewText[]): DemoReviewText => {
+    const turn = turns.get(list) ?? 0;
+    turns.set(list, turn + 1);
+    const base = list[turn % list.length]!;
+    const endings = ENDINGS.get(list) ?? [''];
+    return { ...base, text: base.text + endings[Math.floor(random() * endings.length)]! };
+  };
   const weighted = SOURCES.flatMap((s) => Array<(typeof SOURCES)[number]>(s.share).fill(s));
   const planned: Planned[] = [];
   const add = (
@@ -86,8 +102,8 @@ function plan(now: number): Planned[] {
     const roll = random();
     const content =
       source.kind === 'mention'
-        ? pick(MENTIONS)
-        : pick(roll < 0.62 ? POSITIVE : roll < 0.78 ? MIXED : NEGATIVE);
+        ? next(MENTIONS)
+        : next(roll < 0.62 ? POSITIVE : roll < 0.78 ? MIXED : NEGATIVE);
     // Spread over 90 days, a little busier lately; the newest few arrived today.
     const daysAgo = i < 6 ? random() * 0.9 : Math.pow(random(), 1.3) * 89 + 0.5;
     add(now - daysAgo * DAY, content, { source, location: random() < 0.55 ? 0 : 1 });
