@@ -77,7 +77,7 @@ describeEachDialect('demo organization: reviews', (dialect) => {
     expect(replies.every((r) => r.status === 'posted_by_hand' && r.templateId)).toBe(true);
     expect(rows.filter((r) => r.status === 'closed').length).toBeGreaterThan(10);
     expect(rows.filter((r) => r.status === 'assigned').length).toBeGreaterThan(0);
-    expect(rows.filter((r) => r.status === 'new').length).toBeGreaterThan(5);
+    expect(rows.filter((r) => r.status === 'new').length).toBeGreaterThanOrEqual(3);
   });
 
   it('keeps the analytics rollups equal to the items themselves', async () => {

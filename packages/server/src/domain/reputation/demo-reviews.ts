@@ -104,8 +104,8 @@ function plan(now: number): Planned[] {
       source.kind === 'mention'
         ? next(MENTIONS)
         : next(roll < 0.62 ? POSITIVE : roll < 0.78 ? MIXED : NEGATIVE);
-    // Spread over 90 days, a little busier lately; the newest few arrived today.
-    const daysAgo = i < 6 ? random() * 0.9 : Math.pow(random(), 1.3) * 89 + 0.5;
+    // Spread over 90 days; the newest few arrived today.
+    const daysAgo = i < 3 ? random() * 0.9 : random() * 89 + 0.5;
     add(now - daysAgo * DAY, content, { source, location: random() < 0.55 ? 0 : 1 });
   }
   const google = SOURCES[0]!;
