@@ -94,6 +94,15 @@ describe.skipIf(Boolean(skipReason))('dashboard: what needs you, in a real brows
     await card('Urgent').click();
     await expect.poll(() => inboxRows().count()).toBe(1);
     expect(await inboxRows().first().innerText()).toContain('lawyer');
+
+    // "Your drafts" opens Posts on its Drafts tab, with the draft listed.
+    await page.goBack();
+    await card('Your drafts').click();
+    await page.getByRole('heading', { level: 1, name: 'Posts' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('drafts');
+    const drafts = page.getByRole('tab', { name: 'Drafts' });
+    await expect.poll(() => drafts.getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByRole('tabpanel').locator('tbody tr').count()).toBe(1);
   });
 
   it('shows the compliance officer the same inbox, no channel cards, and "Overdue" opens the late items', async () => {

@@ -10,6 +10,7 @@ export const paths = {
   compose: '/compose',
   composePost: (postId: string) => `/compose/${encodeURIComponent(postId)}`,
   posts: '/posts',
+  postsTab: (tab: 'drafts' | 'review' | 'approved' | 'out' | 'rejected') => `/posts?tab=${tab}`,
   post: (postId: string) => `/posts/${encodeURIComponent(postId)}`,
   calendar: '/calendar',
   inbox: '/inbox',

@@ -1,7 +1,6 @@
 import { Anchor, Badge, Button, Group, Table, Tabs, Text } from '@mantine/core';
 import { IconPencilPlus, IconInbox } from '@tabler/icons-react';
-import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { EmptyBlock } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
@@ -37,7 +36,12 @@ const tabs: { value: string; label: string; statuses: PostStatus[]; mine?: boole
 /** Posts by status, with the review queue of what waits for the signed-in person. */
 export function PostsPage() {
   const org = useCurrentOrg();
-  const [tab, setTab] = useState('queue');
+  // The tab lives in the URL (?tab=drafts), so the dashboard can link straight to it.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('tab');
+  const tab = tabs.some((t) => t.value === asked) ? (asked as string) : 'queue';
+  const setTab = (value: string) =>
+    setParams(value === 'queue' ? {} : { tab: value }, { replace: true });
   return (
     <>
       <PageHeader

@@ -72,14 +72,14 @@ export function workGroups(summary: WorkSummary, userId: string): Group[] {
         label: 'Your drafts',
         count: posts.myDrafts,
         hint: 'Posts → Drafts',
-        to: paths.posts,
+        to: paths.postsTab('drafts'),
       });
     if (posts.returnedToMe !== null)
       cards.push({
         label: 'Sent back to you',
         count: posts.returnedToMe,
         hint: 'A reviewer asked for changes',
-        to: paths.posts,
+        to: paths.postsTab('drafts'),
       });
     groups.push({ id: 'posts', title: 'Posts', cards });
   }
