@@ -1,7 +1,10 @@
-import { Group, Text } from '@mantine/core';
+import { Group, Text, VisuallyHidden } from '@mantine/core';
 
-/** The Bedside mark and name; drawn inline so nothing is fetched. */
-export function Brand(props: { size?: number }) {
+/**
+ * The Bedside mark and name; drawn inline so nothing is fetched. `compact`: on a phone the name
+ * is left to screen readers, so the header has room for the organization's name.
+ */
+export function Brand(props: { size?: number; compact?: boolean }) {
   const size = props.size ?? 28;
   return (
     <Group gap={8} wrap="nowrap">
@@ -17,9 +20,16 @@ export function Brand(props: { size?: number }) {
         <circle cx="12.5" cy="15.5" r="1.6" fill="#fff" />
         <path d="M16 7.5v4M14 9.5h4" stroke="#aee0d8" strokeWidth="1.8" strokeLinecap="round" />
       </svg>
-      <Text fw={700} size="lg" c="bedside.9" style={{ letterSpacing: '-0.01em' }}>
+      <Text
+        fw={700}
+        size="lg"
+        c="bedside.9"
+        style={{ letterSpacing: '-0.01em' }}
+        {...(props.compact && { visibleFrom: 'xs' })}
+      >
         Bedside
       </Text>
+      {props.compact ? <VisuallyHidden hiddenFrom="xs">Bedside</VisuallyHidden> : null}
     </Group>
   );
 }

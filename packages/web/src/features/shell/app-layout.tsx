@@ -78,7 +78,7 @@ export function AppLayout() {
                 aria-expanded={opened}
                 aria-controls="main-navigation"
               />
-              <Brand />
+              <Brand compact />
             </Group>
             <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
               <OrgSwitcher
