@@ -189,6 +189,7 @@ export function InboxPage() {
           <Select
             size="xs"
             label="Status"
+            placeholder="Any status"
             clearable
             data={STATUSES.map((s) => ({ value: s, label: s }))}
             value={filters.status ?? null}
@@ -198,6 +199,7 @@ export function InboxPage() {
           <Select
             size="xs"
             label="Sentiment"
+            placeholder="Any"
             clearable
             data={['negative', 'neutral', 'positive']}
             value={filters.sentiment ?? null}
@@ -207,6 +209,7 @@ export function InboxPage() {
           <Select
             size="xs"
             label="Urgency"
+            placeholder="Any"
             clearable
             data={[
               { value: 'high', label: 'high' },
@@ -220,6 +223,7 @@ export function InboxPage() {
           <Select
             size="xs"
             label="Topic"
+            placeholder="Any topic"
             clearable
             data={Object.entries(TOPICS).map(([value, label]) => ({ value, label }))}
             value={filters.topic ?? null}
@@ -229,6 +233,7 @@ export function InboxPage() {
           <Select
             size="xs"
             label="Source"
+            placeholder="Any source"
             clearable
             data={SOURCES.map((s) => ({ value: s, label: sourceLabel(s) }))}
             value={filters.source ?? null}
@@ -238,6 +243,7 @@ export function InboxPage() {
           <Select
             size="xs"
             label="Rating"
+            placeholder="Any"
             clearable
             data={['1', '2', '3', '4', '5']}
             value={filters.rating ?? null}
@@ -247,6 +253,7 @@ export function InboxPage() {
           <Select
             size="xs"
             label="Location"
+            placeholder="All locations"
             clearable
             data={(locations.data?.locations ?? []).map((l) => ({ value: l.id, label: l.name }))}
             value={filters.locationId ?? null}
@@ -256,6 +263,7 @@ export function InboxPage() {
           <Select
             size="xs"
             label="Provider"
+            placeholder="All providers"
             clearable
             searchable
             data={(providers.data?.providers ?? []).map((p) => ({
@@ -271,6 +279,7 @@ export function InboxPage() {
           <Select
             size="xs"
             label="Assignee"
+            placeholder="Anyone"
             searchable
             clearable
             data={memberOptions}
