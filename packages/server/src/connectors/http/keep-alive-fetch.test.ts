@@ -17,10 +17,22 @@ interface Seen {
 let baseUrl = '';
 const seen: Seen[] = [];
 let connections = 0;
+/** Paths whose next request is dropped (connection destroyed, nothing answered). */
+const dropNext = new Set<string>();
 const server = createServer((request: IncomingMessage, response: ServerResponse) => {
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
   request.on('end', () => {
+    if (dropNext.delete(request.url ?? '')) {
+      seen.push({
+        method: request.method ?? '',
+        url: 'dropped',
+        headers: request.headers,
+        body: '',
+      });
+      request.socket.destroy();
+      return;
+    }
     seen.push({
       method: request.method ?? '',
       url: request.url ?? '',
@@ -150,6 +162,19 @@ describe('keepAliveFetch (the connectors’ HTTP)', () => {
       );
       expect(isTimeout(error), path).toBe(true);
     }
+  });
+
+  it('sends a GET once more when the connection is closed without an answer; never a POST', async () => {
+    const before = seen.length;
+    dropNext.add('/json');
+    const response = await send(`${baseUrl}/json`, manual);
+    expect(await response.json()).toEqual({ id: '7' });
+    expect(seen.slice(before).map((r) => r.url)).toEqual(['dropped', '/json']);
+    dropNext.add('/json');
+    await expect(
+      send(`${baseUrl}/json`, { ...manual, method: 'POST', body: '{}' }),
+    ).rejects.toBeInstanceOf(Error);
+    expect(seen.slice(before).map((r) => r.url)).toEqual(['dropped', '/json', 'dropped']);
   });
 
   it('refuses an unreachable server with an error, as fetch does', async () => {

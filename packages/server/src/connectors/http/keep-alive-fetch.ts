@@ -4,8 +4,20 @@ import { Agent, request, type Dispatcher } from 'undici';
  * One connection pool for every connector call in this process: connections to a network's
  * server stay open between requests (keep-alive), so a worker publishing hundreds of posts a
  * second to one Mastodon instance does not open a connection — or a TLS session — per post.
+ * undici's idle timeout (4 s unless the server says otherwise), as Node's own fetch uses: a
+ * longer one outlives servers that close idle connections without saying so (snac2), and the
+ * next request would go out on a connection the server has just closed.
  */
-const sharedAgent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
+const sharedAgent = new Agent();
+
+/** Methods HTTP lets a client repeat (RFC 9110 §9.2.2). */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** The connection was closed or reset by the other side before an answer came. */
+function closedUnderUs(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE';
+}
 
 /** Statuses whose Response may not carry a body (the Fetch standard's null body statuses). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
@@ -42,13 +54,25 @@ export function keepAliveFetch(
       payload = body;
       headers['content-type'] ??= 'text/plain;charset=UTF-8';
     } else payload = body ?? undefined;
-    const answer = await request(url, {
-      dispatcher,
-      method: (init.method ?? 'GET').toUpperCase() as Dispatcher.HttpMethod,
-      headers,
-      body: payload,
-      signal: init.signal ?? undefined,
-    });
+    const method = (init.method ?? 'GET').toUpperCase() as Dispatcher.HttpMethod;
+    const send = () =>
+      request(url, {
+        dispatcher,
+        method,
+        headers,
+        body: payload,
+        signal: init.signal ?? undefined,
+      });
+    let answer: Dispatcher.ResponseData;
+    try {
+      answer = await send();
+    } catch (error) {
+      // A kept-alive connection the server closed just as the request went out (servers that
+      // close idle connections without saying so): nothing was answered, so a request that may
+      // be repeated is sent once more, on a fresh connection. Anything else is the caller's.
+      if (!IDEMPOTENT.has(method) || !closedUnderUs(error) || init.signal?.aborted) throw error;
+      answer = await send();
+    }
     const bytes = await answer.body.arrayBuffer();
     return new Response(NULL_BODY.has(answer.statusCode) ? null : bytes, {
       status: answer.statusCode,
