@@ -98,6 +98,12 @@ export async function markPublishedBatch(
   if (items.length === 0) return [];
   const at = (deps.now ? deps.now() : new Date()).toISOString();
   return deps.db.transaction().execute(async (tx) => {
+    // PostgreSQL: commit without waiting for the WAL flush. A commit lost to a database crash
+    // leaves these targets `publishing` under this worker's lease, exactly as a worker crash
+    // before the commit does: the sweeper finds the posts on the network and records them then
+    // (never sends them again). Waiting for the flush here held every worker's publish slots —
+    // and the audit chain heads the other workers were waiting for — for the fsync.
+    if (deps.dialect === 'postgres') await sql`set local synchronous_commit = off`.execute(tx);
     const heads = await lockChainHeads(tx, {
       orgIds: items.map((item) => item.target.orgId),
       dialect: deps.dialect,
