@@ -109,7 +109,10 @@ describeEachDialect('public media links: networks download the image from Bedsid
   });
 
   /** An approved post with the image on an Instagram and a GBP channel, scheduled and due. */
-  async function duePost(text: string): Promise<{ postId: string; due: Date }> {
+  async function duePost(
+    text: string,
+    mediaId: string = stored.mediaId,
+  ): Promise<{ postId: string; due: Date }> {
     const fixture = {
       orgId: o.orgId,
       locationId: o.locationId,
@@ -133,7 +136,7 @@ describeEachDialect('public media links: networks download the image from Bedsid
     const { postId } = await addApprovedPost(db(), fixture, { channels, text });
     await db()
       .insertInto('postMedia')
-      .values({ postId, mediaId: stored.mediaId, orgId: o.orgId, position: 0 })
+      .values({ postId, mediaId, orgId: o.orgId, position: 0 })
       .execute();
     day += 1;
     const res = await o.clients.marketer.post(`/api/orgs/${o.orgId}/posts/${postId}/schedule`, {
@@ -192,6 +195,44 @@ describeEachDialect('public media links: networks download the image from Bedsid
     const meta = await sharp(bytes).metadata();
     expect(meta.exif).toBeUndefined();
     expect(meta.icc === undefined || meta.icc.length < 4096).toBe(true);
+  });
+
+  it('Instagram (JPEG only) gets a PNG as a JPEG without metadata; Google gets the stored PNG', async () => {
+    const png = await sharp({
+      create: {
+        width: 800,
+        height: 800,
+        channels: 4,
+        background: { r: 42, g: 157, b: 143, alpha: 0.5 },
+      },
+    })
+      .png()
+      .toBuffer();
+    const media = await uploadMedia(db(), {
+      actor: { userId: o.userIds.marketer, label: 'marketer', ip: null },
+      orgId: o.orgId,
+      bytes: png,
+      altText: 'A teal square',
+      store,
+    });
+    const before = ig.mediaFetches().length + gbp.mediaFetches().length;
+    const { due } = await duePost(`A teal square (${dialect}).`, media.id);
+    const outcomes = await runDueTargets(deps(appUrl), due);
+    expect(outcomes.map((r) => r.outcome)).toEqual(['published', 'published']);
+    const [fromIg] = ig.mediaFetches().slice(-1);
+    const [fromGbp] = gbp.mediaFetches().slice(-1);
+    expect(ig.mediaFetches().length + gbp.mediaFetches().length).toBe(before + 2);
+    expect(fromIg).toMatchObject({ ok: true, contentType: 'image/jpeg' });
+    expect(fromGbp).toMatchObject({ ok: true, contentType: 'image/png' });
+    const jpeg = await sharp(
+      new Uint8Array(fromIg?.ok ? fromIg.bytes : new ArrayBuffer(0)),
+    ).metadata();
+    expect(jpeg).toMatchObject({ format: 'jpeg', width: 800, height: 800, hasAlpha: false });
+    expect(jpeg.exif).toBeUndefined();
+    const kept = await sharp(
+      new Uint8Array(fromGbp?.ok ? fromGbp.bytes : new ArrayBuffer(0)),
+    ).metadata();
+    expect(kept).toMatchObject({ format: 'png', hasAlpha: true });
   });
 
   it('bad input: forged, altered, expired and foreign-key links, probing and listing all get the same 404', async () => {

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../db/database.js';
 import type { PostTargetStatus } from '../db/schema.js';
 import { notFound } from '../errors.js';
 import type { MediaStore } from './media-store.js';
+import { imageForNetwork } from './network-format.js';
 import type { MediaRef } from './public-media-url.js';
 
 /**
@@ -18,7 +19,7 @@ const SERVING: ReadonlyArray<PostTargetStatus> = [
 
 /**
  * The stored (metadata-free) image a signed link names, when the target still exists and is
- * live and the image is still attached to its post. Every other case is one `not_found`, so a
+ * live and the image is still attached to its post — in a format the target's network accepts. Every other case is one `not_found`, so a
  * link reveals nothing about why it stopped working.
  */
 export async function readPublicMedia(
@@ -37,11 +38,14 @@ export async function readPublicMedia(
         .onRef('mediaAssets.id', '=', 'postMedia.mediaId')
         .onRef('mediaAssets.orgId', '=', 'postMedia.orgId'),
     )
-    .select(['mediaAssets.storageKey', 'mediaAssets.mimeType'])
+    .select(['mediaAssets.storageKey', 'mediaAssets.mimeType', 'postTargets.network'])
     .where('postTargets.id', '=', options.targetId)
     .where('postTargets.status', 'in', SERVING)
     .where('postMedia.mediaId', '=', options.mediaId)
     .executeTakeFirst();
   if (!row) throw notFound('The image');
-  return { bytes: await options.store.get(row.storageKey), mimeType: row.mimeType };
+  return imageForNetwork(row.network, {
+    bytes: await options.store.get(row.storageKey),
+    mimeType: row.mimeType,
+  });
 }
