@@ -84,7 +84,9 @@ export function keepAliveFetch(
 /** The process-wide keep-alive fetch: what connectors use unless a test gives its own. */
 export const defaultConnectorFetch: typeof fetch = keepAliveFetch();
 
-function isSimpleBody(body: RequestInit['body']): body is string | Uint8Array | URLSearchParams {
+function isSimpleBody(
+  body: RequestInit['body'],
+): body is string | Uint8Array<ArrayBuffer> | URLSearchParams {
   return (
     body === undefined ||
     body === null ||
