@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
   addressAllowed,
@@ -90,5 +92,47 @@ describe('user-given server addresses (SSRF)', () => {
       kind: 'content_rejected',
     });
     expect(sent).toBe(1);
+  });
+
+  it('a name that resolves to a public address for the check and to loopback for the connection is refused (DNS rebinding)', async () => {
+    let hits = 0;
+    const server = createServer((_req, res) => {
+      hits += 1;
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      // The check before the request sees a public address; the socket's own lookup, a moment
+      // later, gets loopback: the connection must not be opened.
+      const answers = [['93.184.216.34'], ['127.0.0.1']];
+      const guarded = serviceAddressGuard('public', {
+        network: 'mastodon',
+        lookup: () => Promise.resolve(answers.shift() ?? []),
+      });
+      const failure = await guarded(`http://rebind.example:${port}/api/v1/instance`, {
+        redirect: 'manual',
+      }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(hits).toBe(0);
+      expect(JSON.stringify(failure, Object.getOwnPropertyNames(failure))).toMatch(
+        /EBEDSIDE_REFUSED_ADDRESS|does not connect to/,
+      );
+
+      // Where loopback is allowed (development), the same name connects through the same path.
+      const allowed = serviceAddressGuard('loopback', {
+        network: 'mastodon',
+        lookup: () => Promise.resolve(['127.0.0.1']),
+      });
+      const res = await allowed(`http://rebind.example:${port}/api/v1/instance`, {
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(200);
+      expect(hits).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 });

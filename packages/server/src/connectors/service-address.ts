@@ -1,7 +1,8 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import net from 'node:net';
+import { Agent } from 'undici';
 import { ConnectorError, type NetworkName } from './connector-error.js';
-import { defaultConnectorFetch } from './http/keep-alive-fetch.js';
+import { keepAliveFetch } from './http/keep-alive-fetch.js';
 
 /** Which addresses a user-given server (Mastodon instance, Bluesky PDS) may resolve to. */
 export type ServiceAddressPolicy = 'public' | 'loopback' | 'private';
@@ -114,15 +115,73 @@ export async function assertServiceAddress(
     });
 }
 
+/** A connection to an address the policy refuses, found when the connection was opened. */
+export class RefusedAddressError extends Error {
+  readonly code = 'EBEDSIDE_REFUSED_ADDRESS';
+  constructor(hostname: string) {
+    super(`${hostname} resolved to an address Bedside does not connect to.`);
+  }
+}
+
+type ConnectLookup = NonNullable<net.TcpNetConnectOpts['lookup']>;
+
 /**
- * A `fetch` that checks the host of every request against the policy first, so a name that
- * later resolves to a private address (DNS rebinding) is refused too.
+ * The name lookup a connection uses to reach its server, refusing any answer the policy does not
+ * allow. The check before a request resolves the name once; this one guards the address the
+ * socket actually connects to, so a name that resolves differently a moment later (DNS
+ * rebinding) still cannot reach a private or local address.
+ */
+export function policyLookup(
+  policy: ServiceAddressPolicy,
+  lookup: Lookup = systemLookup,
+): ConnectLookup {
+  return ((
+    hostname: string,
+    options: { all?: boolean },
+    callback: (...args: unknown[]) => void,
+  ) => {
+    lookup(hostname).then(
+      (addresses) => {
+        if (addresses.length === 0 || !addresses.every((a) => addressAllowed(a, policy)))
+          return callback(new RefusedAddressError(hostname));
+        const entries = addresses.map((address) => ({
+          address,
+          family: net.isIPv6(address) ? 6 : 4,
+        }));
+        if (options.all) callback(null, entries);
+        else callback(null, entries[0]!.address, entries[0]!.family);
+      },
+      (error: unknown) => callback(error),
+    );
+  }) as ConnectLookup;
+}
+
+const policyAgents = new Map<ServiceAddressPolicy, Agent>();
+
+/** One keep-alive pool per policy whose connections only open to addresses the policy allows. */
+function policyAgent(policy: ServiceAddressPolicy, lookup?: Lookup): Agent {
+  if (lookup) return new Agent({ connect: { lookup: policyLookup(policy, lookup) } });
+  let agent = policyAgents.get(policy);
+  if (!agent) {
+    agent = new Agent({ connect: { lookup: policyLookup(policy) } });
+    policyAgents.set(policy, agent);
+  }
+  return agent;
+}
+
+/**
+ * A `fetch` that checks the host of every request against the policy first (with a message the
+ * person who typed the address can act on), and whose connections are opened only to addresses
+ * the policy allows, so a name that later resolves to a private address (DNS rebinding) is
+ * refused too. Requests that go through Node's own `fetch` (multipart uploads) have the first
+ * check only.
  */
 export function serviceAddressGuard(
   policy: ServiceAddressPolicy,
   options: { network: NetworkName; baseFetch?: typeof fetch; lookup?: Lookup },
 ): typeof fetch {
-  const baseFetch = options.baseFetch ?? defaultConnectorFetch;
+  const baseFetch =
+    options.baseFetch ?? keepAliveFetch({ dispatcher: policyAgent(policy, options.lookup) });
   return async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     await assertServiceAddress(url, { policy, network: options.network, lookup: options.lookup });
