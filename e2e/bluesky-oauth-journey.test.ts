@@ -50,7 +50,7 @@ describe.skipIf(Boolean(skipReason))('connect Bluesky with atproto OAuth in a re
 
   it('signs in on the PDS and comes back connected; the password never reaches Bedside', async () => {
     await completeFirstRunSetup(page, { owner, practice });
-    await page.getByRole('link', { name: 'Channels' }).click();
+    await page.getByRole('link', { name: 'Channels', exact: true }).click();
     await page.getByRole('button', { name: 'Connect Bluesky' }).first().click();
     // The app-password form is still what opens, with the fields other journeys fill in.
     for (const label of ['Handle or email', 'App password', 'Server'])

@@ -84,7 +84,7 @@ describe.skipIf(Boolean(skipReason))('compose and approve a post in a real brows
       service: pds.url,
     });
     // Links to the practice's own site get campaign parameters; others never do.
-    await pages.owner.getByRole('link', { name: 'Publishing' }).click();
+    await pages.owner.getByRole('link', { name: 'Publishing', exact: true }).click();
     await pages.owner.getByLabel('Your websites', { exact: true }).fill('riverside-dental.test');
     await pages.owner.getByRole('button', { name: 'Save' }).click();
     await pages.owner.getByText('Publishing settings saved.').waitFor();
@@ -162,7 +162,7 @@ describe.skipIf(Boolean(skipReason))('compose and approve a post in a real brows
 
   it('the compliance officer finds it in her queue, comments on a passage and approves', async () => {
     const page = pages.compliance;
-    await page.getByRole('link', { name: 'Posts' }).click();
+    await page.getByRole('link', { name: 'Posts', exact: true }).click();
     await page.getByRole('tab', { name: 'Waiting for my review' }).waitFor();
     await page.getByRole('link', { name: /Brighter smiles/ }).click();
     const text = page.getByLabel('Text for Bluesky');

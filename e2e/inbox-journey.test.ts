@@ -55,7 +55,7 @@ describe.skipIf(Boolean(skipReason))('reputation inbox in a real browser', () =>
   it('shows imported reviews with sentiment, topics, masked PHI and SLA; filters and keyboard work', async () => {
     await signIn(page, account('owner'));
     expect((await importReviews(page, `${CSV}\n`)).created).toBe(4);
-    await page.getByRole('link', { name: 'Inbox' }).click();
+    await page.getByRole('link', { name: 'Inbox', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
     await expect.poll(() => list().locator('tbody tr').count()).toBe(4);
     const text = await list().innerText();

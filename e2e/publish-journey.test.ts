@@ -214,7 +214,7 @@ describe.skipIf(Boolean(skipReason))('publish to real Mastodon and Bluesky serve
 
   it('the compliance officer approves it in her own session', async () => {
     const page = pages.compliance;
-    await page.getByRole('link', { name: 'Posts' }).click();
+    await page.getByRole('link', { name: 'Posts', exact: true }).click();
     await page.getByRole('tab', { name: 'Waiting for my review' }).waitFor();
     await page.getByRole('link', { name: /Flu shot clinic/ }).click();
     await page.getByRole('button', { name: /^Approve version/ }).click();

@@ -56,7 +56,7 @@ describe.skipIf(Boolean(skipReason))('reputation analytics in a real browser', (
     );
     expect(report.created).toBe(COUNT);
 
-    await page.getByRole('link', { name: 'Analytics' }).click();
+    await page.getByRole('link', { name: 'Analytics', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Reputation analytics' }).waitFor();
     await expect.poll(() => summary().innerText()).toContain(String(COUNT));
     expect(await summary().innerText()).toContain(average);
@@ -113,7 +113,7 @@ describe.skipIf(Boolean(skipReason))('reputation analytics in a real browser', (
   it('shows a viewer the same aggregates, and nothing is fetched from another origin', async () => {
     const viewer = await (await requests.newContext(browser, server.url)).newPage();
     await signIn(viewer, account('viewer'));
-    await viewer.getByRole('link', { name: 'Analytics' }).click();
+    await viewer.getByRole('link', { name: 'Analytics', exact: true }).click();
     await expect
       .poll(() => viewer.getByRole('region', { name: 'Summary' }).innerText())
       .toContain(String(COUNT));

@@ -169,7 +169,7 @@ describe.skipIf(Boolean(skipReason))('reputation inbox against real Bluesky and 
       service: network.pdsUrl,
     });
 
-    await page.getByRole('link', { name: 'Reviews & alerts' }).click();
+    await page.getByRole('link', { name: 'Reviews & alerts', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Reviews & alerts' }).waitFor();
     for (const networkName of ['bluesky', 'mastodon']) {
       await page.getByRole('button', { name: 'Add a source' }).click();
@@ -228,7 +228,7 @@ describe.skipIf(Boolean(skipReason))('reputation inbox against real Bluesky and 
       })();
 
       // Meanwhile a Healthgrades export is imported through the inbox, with the mapping step.
-      await page.getByRole('link', { name: 'Inbox' }).click();
+      await page.getByRole('link', { name: 'Inbox', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
       const csv = join(dir, 'healthgrades-export.csv');
       await writeFile(

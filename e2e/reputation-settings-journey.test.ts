@@ -65,7 +65,7 @@ describe.skipIf(Boolean(skipReason))('reputation settings in a real browser', ()
   });
 
   it('adds, pauses and removes a review source', async () => {
-    await page.getByRole('link', { name: 'Reviews & alerts' }).click();
+    await page.getByRole('link', { name: 'Reviews & alerts', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Reviews & alerts' }).waitFor();
     await page.getByRole('button', { name: 'Add a source' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a review source' });

@@ -4,7 +4,7 @@ import { totpCode } from '../totp.js';
 
 /** Turns on two-factor sign-in on the Profile page; returns the secret the page shows. */
 export async function enableTwoFactor(page: Page): Promise<string> {
-  await page.getByRole('link', { name: 'Profile' }).click();
+  await page.getByRole('link', { name: 'Profile', exact: true }).click();
   await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
   const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
   await screenshot(page, '04-profile-two-factor-setup');

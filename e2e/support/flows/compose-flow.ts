@@ -5,7 +5,7 @@ export async function connectBluesky(
   page: Page,
   input: { handle: string; appPassword: string; service: string },
 ): Promise<void> {
-  await page.getByRole('link', { name: 'Channels' }).click();
+  await page.getByRole('link', { name: 'Channels', exact: true }).click();
   await page.getByRole('button', { name: 'Connect Bluesky' }).first().click();
   await page.getByLabel('Handle or email').fill(input.handle);
   await page.getByLabel('App password').fill(input.appPassword);
@@ -16,6 +16,6 @@ export async function connectBluesky(
 
 /** Selects the first location in the composer when there is a choice. */
 export async function openComposer(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Compose' }).click();
+  await page.getByRole('link', { name: 'Compose', exact: true }).click();
   await page.getByRole('heading', { name: 'Compose', level: 1 }).waitFor();
 }

@@ -37,7 +37,7 @@ export async function seedDemo(
 }
 
 export async function openProviders(page: Page, tab?: RegExp): Promise<void> {
-  await page.getByRole('link', { name: 'Providers' }).click();
+  await page.getByRole('link', { name: 'Providers', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Providers' }).waitFor();
   if (tab) await page.getByRole('tab', { name: tab }).click();
 }

@@ -9,7 +9,7 @@ export async function connectMastodon(
   page: Page,
   input: { instanceUrl: string; login: string; password: string; handle: RegExp },
 ): Promise<void> {
-  await page.getByRole('link', { name: 'Channels' }).click();
+  await page.getByRole('link', { name: 'Channels', exact: true }).click();
   await page.getByRole('button', { name: 'Connect Mastodon' }).first().click();
   await page.getByLabel('Instance URL').fill(input.instanceUrl);
   await page.getByRole('button', { name: 'Continue to the instance' }).click();
