@@ -19,8 +19,8 @@ export interface NotifyInput {
 
 /**
  * Tells people in an organization about something, inside the caller's transaction. Returns the
- * user ids told. The email copy is sent by the `notifications.send-email` job, so nobody is mailed
- * about a change that rolled back.
+ * user ids told. The email copy is sent after commit by the workers' ReputationLoop (every few seconds), so
+ * nobody is mailed about a change that rolled back.
  *
  * @example await notify(tx, { orgId, audience: { roles: ['owner'] }, kind: 'channel.reconnect_needed',
  *   title: 'Reconnect Mastodon', body: '…', link: '/settings/channels', email: true })

@@ -24,10 +24,11 @@ export interface ReputationLoopDeps {
 
 /**
  * The reputation work of one worker process, every few seconds: reads the sources that are due
- * (each claimed by one worker, see pollDueSources) and sends the alert emails and webhooks that
- * are waiting (each claimed once). A once-a-minute cron could not keep the promise that a new
- * review reaches the inbox and the people it concerns within a minute: an item posted just after
- * a poll would wait a whole interval, and its alert up to another.
+ * (each claimed by one worker, see pollDueSources) and sends every waiting notification email
+ * and alert webhook (each claimed once); it is the only sender of notification emails. A
+ * once-a-minute cron could not keep the promise that a new review reaches the inbox and the
+ * people it concerns within a minute: an item posted just after a poll would wait a whole
+ * interval, and its alert up to another.
  */
 export class ReputationLoop {
   readonly #sleep = new InterruptibleSleep();

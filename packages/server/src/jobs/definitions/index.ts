@@ -5,7 +5,6 @@ import { SYSTEM_ORG, systemActor } from '../../domain/audit/audit-types.js';
 import { purgeExpiredSessions } from '../../domain/auth/sessions.js';
 import type { JobDefinition, JobServices } from '../job-runner.js';
 import { purgeFinishedJobs } from '../job-store.js';
-import { notificationJobs } from '../../domain/notifications/notification-jobs.js';
 import { providerJobs } from '../../domain/providers/provider-jobs.js';
 import { consentJobs } from '../../domain/consents/consent-jobs.js';
 import { reputationJobs } from '../../domain/reputation/reputation-jobs.js';
@@ -76,7 +75,6 @@ export const foundationJobs: JobDefinition<Record<string, never>>[] = [
 export function jobDefinitions(services: JobServices): JobDefinition<never>[] {
   return [
     ...foundationJobs,
-    ...notificationJobs(services),
     ...providerJobs,
     ...consentJobs(services),
     ...reputationJobs(),
